@@ -1,0 +1,40 @@
+package dev.spendgate.gate;
+
+import dev.spendgate.manifest.SourceLocation;
+import dev.spendgate.policy.Enforcement;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A rule's verdict on one manifest, ready to report: what fired, where, why, how it counts, and
+ * how to fix it.
+ *
+ * @param waiver the name of the waiver that covers it (outcome {@code waived}), or null
+ */
+public record Finding(
+        String rule,
+        String title,
+        String intent,
+        Enforcement enforcement,
+        Outcome outcome,
+        String message,
+        String remediation,
+        String path,
+        SourceLocation location,
+        Map<String, Object> evidence,
+        String waiver) {
+
+    public Finding {
+        Objects.requireNonNull(rule, "rule == null");
+        Objects.requireNonNull(title, "title == null");
+        Objects.requireNonNull(intent, "intent == null");
+        Objects.requireNonNull(enforcement, "enforcement == null");
+        Objects.requireNonNull(outcome, "outcome == null");
+        Objects.requireNonNull(message, "message == null");
+        Objects.requireNonNull(remediation, "remediation == null");
+        Objects.requireNonNull(path, "path == null");
+        Objects.requireNonNull(location, "location == null");
+        evidence = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(evidence));
+    }
+}

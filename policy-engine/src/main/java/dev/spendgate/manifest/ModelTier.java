@@ -1,0 +1,6 @@
+package dev.spendgate.manifest;
+
+/** Model price/capability tier, ordered: {@code small < mid < frontier}. */
+public enum ModelTier {
+    small, mid, frontier
+}

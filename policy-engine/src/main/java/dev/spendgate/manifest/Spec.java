@@ -1,0 +1,21 @@
+package dev.spendgate.manifest;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The declared workload; every field but {@code models} may be null when absent. */
+public record Spec(
+        String purpose,
+        TaskType taskType,
+        ModelTier modelTier,
+        String justification,
+        Budget budget,
+        Ttl ttl,
+        Instant startsAt,
+        List<ModelUse> models,
+        Compute compute) {
+
+    public Spec {
+        models = models == null ? List.of() : List.copyOf(models);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.spendgate.policy;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Load-time settings of an engine (an OPA URL, timeouts), as string options; each engine documents
+ * the keys it reads. Per-run input goes in {@link EvaluationInput}, never here.
+ */
+public record EngineSettings(Map<String, String> options) {
+
+    public EngineSettings {
+        options = java.util.Collections.unmodifiableMap(new TreeMap<>(options));
+    }
+
+    public static EngineSettings none() {
+        return new EngineSettings(Map.of());
+    }
+
+    public Optional<String> get(String key) {
+        return Optional.ofNullable(options.get(key));
+    }
+}

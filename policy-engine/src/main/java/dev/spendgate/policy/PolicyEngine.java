@@ -1,0 +1,24 @@
+package dev.spendgate.policy;
+
+import java.util.List;
+
+/**
+ * A rule engine behind spendgate: Drools embedded in the JVM, or an OPA server. Implementations
+ * are found with {@link java.util.ServiceLoader} and must give identical detections for every case
+ * of every pack.
+ *
+ * <p>Lifecycle: {@link #prepare} once (compile or load rules, check a server), then
+ * {@link PreparedPolicies#evaluate} for each run. Implementations are stateless and thread-safe.
+ */
+public interface PolicyEngine {
+
+    /** The id users pass to {@code --engine}: {@code drools}, {@code opa}. */
+    String id();
+
+    /**
+     * Readies the rules of {@code packs} for evaluation.
+     *
+     * @throws EngineException when the rules cannot be loaded or the engine cannot be reached
+     */
+    PreparedPolicies prepare(List<Pack> packs, EngineSettings settings) throws EngineException;
+}

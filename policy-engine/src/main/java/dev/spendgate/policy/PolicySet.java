@@ -1,0 +1,39 @@
+package dev.spendgate.policy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A loaded policy set: which packs apply, their parameters, per-rule enforcement overrides and
+ * waivers.
+ *
+ * @param source where it was read from, or {@code shipped defaults}
+ * @param packs  pack references as written: a shipped pack id or a folder (resolved against the
+ *               policy file's folder)
+ */
+public record PolicySet(
+        String name,
+        String version,
+        String source,
+        List<String> packs,
+        Parameters parameters,
+        Map<String, Enforcement> enforcement,
+        List<Waiver> waivers) {
+
+    public PolicySet {
+        Objects.requireNonNull(name, "name == null");
+        Objects.requireNonNull(version, "version == null");
+        Objects.requireNonNull(source, "source == null");
+        Objects.requireNonNull(parameters, "parameters == null");
+        packs = List.copyOf(packs);
+        enforcement = Map.copyOf(enforcement);
+        waivers = List.copyOf(waivers);
+    }
+
+    /** The policy set used when none is given: the baseline pack with its defaults. */
+    public static PolicySet defaults() {
+        return new PolicySet("spendgate-defaults", "1", "shipped defaults", List.of("baseline"),
+                Parameters.defaults(), Map.of(), List.of());
+    }
+}
