@@ -1,0 +1,220 @@
+package dev.spendgate.gate;
+
+import dev.spendgate.manifest.Manifest;
+import dev.spendgate.manifest.SourceLocation;
+import dev.spendgate.policy.Detection;
+import dev.spendgate.policy.Enforcement;
+import dev.spendgate.policy.EngineException;
+import dev.spendgate.policy.EngineResult;
+import dev.spendgate.policy.EvaluationInput;
+import dev.spendgate.policy.ManifestInput;
+import dev.spendgate.policy.Pack;
+import dev.spendgate.policy.PolicySet;
+import dev.spendgate.policy.PreparedPolicies;
+import dev.spendgate.policy.RuleInfo;
+import dev.spendgate.policy.Waiver;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The gate: runs the prepared rules over the manifests, then decides, engine-neutrally, what each
+ * detection means — its enforcement level (pack default or policy override), whether a waiver
+ * covers it, its message — and checks the waivers themselves (SG-WVR-001..003).
+ *
+ * <p>Deterministic: findings are ordered by file position, then rule id; nothing reads the clock
+ * but the {@code now} it is given.
+ */
+public final class Gate {
+
+    static final String WVR_EXPIRED = "SG-WVR-001";
+    static final String WVR_STALE = "SG-WVR-002";
+    static final String WVR_EXPIRING = "SG-WVR-003";
+    private static final Duration EXPIRY_NOTICE = Duration.ofDays(7);
+
+    private static final Comparator<Finding> ORDER = Comparator
+            .comparing((Finding f) -> f.location().file())
+            .thenComparingInt(f -> f.location().line())
+            .thenComparingInt(f -> f.location().column())
+            .thenComparing(Finding::rule)
+            .thenComparing(Finding::path)
+            .thenComparing(Finding::message);
+
+    private final String toolVersion;
+    private final PolicySet policy;
+    private final Map<String, RuleInfo> rules = new HashMap<>();
+
+    /**
+     * @param packs the packs the policy set selects, loaded (for rule text and default levels)
+     */
+    public Gate(String toolVersion, PolicySet policy, List<Pack> packs) {
+        this.toolVersion = Objects.requireNonNull(toolVersion, "toolVersion == null");
+        this.policy = Objects.requireNonNull(policy, "policy == null");
+        for (Pack pack : packs) {
+            for (RuleInfo rule : pack.rules()) {
+                rules.putIfAbsent(rule.id(), rule);
+            }
+        }
+    }
+
+    /**
+     * Evaluates {@code manifests} with {@code engine} at {@code now}.
+     *
+     * @param pricing the cost model's view of each manifest (estimate, catalog tiers, diagnostics)
+     * @throws EngineException when the engine gives no trustworthy decision
+     */
+    public GateReport evaluate(String engineId, PreparedPolicies engine, List<Manifest> manifests,
+                               Function<Manifest, Priced> pricing, Instant now) throws EngineException {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<ManifestInput> inputs = new ArrayList<>(manifests.size());
+        Map<String, Manifest> byName = new LinkedHashMap<>();
+        Map<String, Priced> priced = new HashMap<>();
+        for (Manifest m : manifests) {
+            Priced p = pricing.apply(m);
+            priced.put(m.name(), p);
+            diagnostics.addAll(p.diagnostics());
+            inputs.add(new ManifestInput(m, p.estimate(), p.catalogTiers()));
+            byName.put(m.name(), m);
+        }
+        EngineResult result = engine.evaluate(new EvaluationInput(now, policy.parameters(), inputs));
+
+        Map<String, List<Finding>> findings = new HashMap<>();
+        for (Detection d : result.detections()) {
+            Manifest m = byName.get(d.manifest());
+            if (m == null) {
+                throw new EngineException("engine_invalid_result",
+                        "engine " + engineId + " reported " + d.rule() + " for unknown manifest '" + d.manifest() + "'");
+            }
+            RuleInfo rule = rules.get(d.rule());
+            if (rule == null) {
+                throw new EngineException("engine_invalid_result",
+                        "engine " + engineId + " reported rule " + d.rule() + ", which no selected pack describes");
+            }
+            findings.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(finding(rule, d, m.locations().locate(d.path())));
+        }
+
+        List<Finding> policyFindings = new ArrayList<>();
+        applyWaivers(findings, byName, now, policyFindings, diagnostics);
+
+        List<ManifestReport> reports = new ArrayList<>();
+        for (Manifest m : manifests) {
+            List<Finding> fs = new ArrayList<>(findings.getOrDefault(m.name(), List.of()));
+            fs.sort(ORDER);
+            reports.add(new ManifestReport(m.file(), m.name(), m.kind().name(), m.metadata().team(),
+                    Verdict.of(fs), priced.get(m.name()).estimate(), fs));
+        }
+        policyFindings.sort(ORDER);
+        diagnostics.sort(Comparator.comparing(Diagnostic::toString));
+        return new GateReport(toolVersion, engineId, result.metadata(), policy.name(), reports, policyFindings,
+                dedupe(diagnostics), FailOn.FAIL);
+    }
+
+    private Finding finding(RuleInfo rule, Detection d, SourceLocation at) {
+        Enforcement level = policy.enforcement().getOrDefault(rule.id(), rule.level());
+        Outcome outcome = level == Enforcement.ADVISORY ? Outcome.WARN : Outcome.FAIL;
+        return new Finding(rule.id(), rule.title(), rule.intent(), level, outcome,
+                Messages.fill(rule.message(), d.evidence()), rule.remediation(), d.path(), at, d.evidence(), null);
+    }
+
+    /**
+     * Soft-mandatory and advisory findings covered by an active waiver become {@code waived};
+     * hard-mandatory ones never do. Expired waivers let their findings block again (SG-WVR-001),
+     * waivers that cover nothing are stale (SG-WVR-002), and ones about to expire say so (SG-WVR-003).
+     */
+    private void applyWaivers(Map<String, List<Finding>> findings, Map<String, Manifest> byName, Instant now,
+                              List<Finding> policyFindings, List<Diagnostic> diagnostics) {
+        for (Waiver w : policy.waivers()) {
+            Instant end = w.expires().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            boolean expired = !now.isBefore(end);
+            Pattern glob = glob(w.manifest());
+            boolean matched = false;
+            for (Map.Entry<String, List<Finding>> e : new TreeMap<>(findings).entrySet()) {
+                if (!glob.matcher(e.getKey()).matches()) {
+                    continue;
+                }
+                List<Finding> list = e.getValue();
+                for (int i = 0; i < list.size(); i++) {
+                    Finding f = list.get(i);
+                    if (!f.rule().equals(w.rule())) {
+                        continue;
+                    }
+                    matched = true;
+                    if (f.enforcement() == Enforcement.HARD_MANDATORY) {
+                        diagnostics.add(Diagnostic.warning("waiver_not_applicable", w.locations().locate("/spec/rule"),
+                                "waiver '" + w.name() + "' cannot waive " + f.rule() + " on '" + e.getKey()
+                                        + "': the rule is hard-mandatory"));
+                    } else if (expired) {
+                        list.add(waiverFinding(WVR_EXPIRED, w, "/spec/expires", Map.of(
+                                "waiver", w.name(), "rule", w.rule(), "manifest", e.getKey(),
+                                "expires", w.expires().toString())));
+                    } else {
+                        list.set(i, new Finding(f.rule(), f.title(), f.intent(), f.enforcement(), Outcome.WAIVED,
+                                f.message(), f.remediation(), f.path(), f.location(), f.evidence(), w.name()));
+                    }
+                }
+            }
+            if (!matched) {
+                policyFindings.add(waiverFinding(WVR_STALE, w, "/spec/manifest", Map.of(
+                        "waiver", w.name(), "rule", w.rule(), "manifest", w.manifest(),
+                        "expires", w.expires().toString())));
+            }
+            if (!expired && Duration.between(now, end).compareTo(EXPIRY_NOTICE) <= 0) {
+                long days = Duration.between(now, end).toHours() / 24;
+                policyFindings.add(waiverFinding(WVR_EXPIRING, w, "/spec/expires", Map.of(
+                        "waiver", w.name(), "rule", w.rule(), "manifest", w.manifest(),
+                        "expires", w.expires().toString(), "daysLeft", BigDecimal.valueOf(days))));
+            }
+        }
+    }
+
+    private Finding waiverFinding(String ruleId, Waiver w, String path, Map<String, Object> evidence) {
+        RuleInfo rule = rules.get(ruleId);
+        Detection d = new Detection(ruleId, w.manifest(), path, evidence);
+        if (rule == null) {
+            // the selected packs do not describe the waiver rules; say it plainly rather than drop it
+            rule = new RuleInfo(ruleId, ruleId, "waivers", Enforcement.ADVISORY, "",
+                    "waiver {waiver} for {rule} on {manifest} (expires {expires})", "Review the waiver.", "");
+        }
+        return finding(rule, d, w.locations().locate(path));
+    }
+
+    /** A manifest-name glob: {@code *} any run of characters, {@code ?} one character. */
+    static Pattern glob(String glob) {
+        StringBuilder re = new StringBuilder();
+        StringBuilder literal = new StringBuilder();
+        for (char c : glob.toCharArray()) {
+            if (c == '*' || c == '?') {
+                if (literal.length() > 0) {
+                    re.append(Pattern.quote(literal.toString()));
+                    literal.setLength(0);
+                }
+                re.append(c == '*' ? ".*" : ".");
+            } else {
+                literal.append(c);
+            }
+        }
+        if (literal.length() > 0) {
+            re.append(Pattern.quote(literal.toString()));
+        }
+        return Pattern.compile(re.toString());
+    }
+
+    private static List<Diagnostic> dedupe(List<Diagnostic> diagnostics) {
+        Set<Diagnostic> seen = new LinkedHashSet<>(diagnostics);
+        return new ArrayList<>(seen);
+    }
+}

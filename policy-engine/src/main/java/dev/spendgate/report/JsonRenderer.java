@@ -1,0 +1,181 @@
+package dev.spendgate.report;
+
+import dev.spendgate.cost.Estimate;
+import dev.spendgate.cost.EstimateItem;
+import dev.spendgate.gate.Diagnostic;
+import dev.spendgate.gate.Finding;
+import dev.spendgate.gate.GateReport;
+import dev.spendgate.gate.ManifestReport;
+import dev.spendgate.gate.Summary;
+import jakarta.json.stream.JsonGenerator;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The machine-readable report of DESIGN section 9 ({@code schemaVersion} 1). Fields may be added,
+ * never renamed. Keys come in a fixed order and numbers in plain notation, so the same report gives
+ * the same bytes.
+ */
+public final class JsonRenderer implements Renderer {
+
+    @Override
+    public String id() {
+        return "json";
+    }
+
+    @Override
+    public String description() {
+        return "machine-readable report (schemaVersion 1)";
+    }
+
+    @Override
+    public void render(GateReport report, Appendable out) throws IOException {
+        StringWriter buffer = new StringWriter();
+        try (JsonGenerator g = Json.generator(buffer)) {
+            g.writeStartObject();
+            g.write("schemaVersion", 1);
+            g.writeStartObject("tool").write("name", "spendgate").write("version", report.toolVersion()).writeEnd();
+            g.write("engine", report.engine());
+            if (!report.engineMetadata().isEmpty()) {
+                g.writeStartObject("engineMetadata");
+                new java.util.TreeMap<>(report.engineMetadata()).forEach(g::write);
+                g.writeEnd();
+            }
+            g.write("policy", report.policy());
+            g.write("verdict", report.verdict().wireName());
+            g.write("exitCode", report.exitCode());
+            Summary s = report.summary();
+            g.writeStartObject("summary")
+                    .write("manifests", s.manifests())
+                    .write("passed", s.passed())
+                    .write("warned", s.warned())
+                    .write("failed", s.failed())
+                    .write("findings", s.findings())
+                    .write("waived", s.waived())
+                    .writeEnd();
+            g.writeStartArray("manifests");
+            for (ManifestReport m : report.manifests()) {
+                writeManifest(g, m);
+            }
+            g.writeEnd();
+            g.writeStartArray("policyFindings");
+            for (Finding f : report.policyFindings()) {
+                writeFinding(g, f);
+            }
+            g.writeEnd();
+            g.writeStartArray("diagnostics");
+            for (Diagnostic d : report.diagnostics()) {
+                g.writeStartObject().write("severity", d.severity()).write("code", d.code());
+                if (d.location() != null) {
+                    g.write("file", d.location().file()).write("line", d.location().line())
+                            .write("column", d.location().column());
+                }
+                g.write("message", d.message()).writeEnd();
+            }
+            g.writeEnd();
+            g.writeEnd();
+        }
+        out.append(buffer.toString().strip()).append('\n');
+    }
+
+    private static void writeManifest(JsonGenerator g, ManifestReport m) {
+        g.writeStartObject();
+        g.write("file", m.file());
+        g.write("name", m.name());
+        g.write("kind", m.kind());
+        if (m.team() == null) {
+            g.writeNull("team");
+        } else {
+            g.write("team", m.team());
+        }
+        g.write("verdict", m.verdict().wireName());
+        writeEstimate(g, m.estimate());
+        g.writeStartArray("findings");
+        for (Finding f : m.findings()) {
+            writeFinding(g, f);
+        }
+        g.writeEnd();
+        g.writeEnd();
+    }
+
+    static void writeEstimate(JsonGenerator g, Estimate e) {
+        g.writeStartObject("estimate");
+        g.write("total", e.total());
+        g.write("currency", e.currency());
+        g.write("days", e.days());
+        g.write("basis", e.basis());
+        g.write("complete", e.complete());
+        g.writeStartArray("unpriced");
+        e.unpriced().forEach(g::write);
+        g.writeEnd();
+        g.writeStartArray("items");
+        for (EstimateItem i : e.items()) {
+            g.writeStartObject()
+                    .write("kind", i.kind())
+                    .write("label", i.label())
+                    .write("formula", i.formula())
+                    .write("quantity", i.quantity())
+                    .write("unit", i.unit())
+                    .write("rate", i.rate())
+                    .write("amount", i.amount())
+                    .write("path", i.path())
+                    .writeEnd();
+        }
+        g.writeEnd();
+        g.writeEnd();
+    }
+
+    static void writeFinding(JsonGenerator g, Finding f) {
+        g.writeStartObject();
+        g.write("rule", f.rule());
+        g.write("title", f.title());
+        g.write("intent", f.intent());
+        g.write("enforcement", f.enforcement().wireName());
+        g.write("outcome", f.outcome().wireName());
+        g.write("message", f.message());
+        g.write("remediation", f.remediation());
+        g.write("path", f.path());
+        g.write("file", f.location().file());
+        g.write("line", f.location().line());
+        g.write("column", f.location().column());
+        g.writeStartObject("evidence");
+        for (Map.Entry<String, Object> e : f.evidence().entrySet()) {
+            writeValue(g, e.getKey(), e.getValue());
+        }
+        g.writeEnd();
+        if (f.waiver() != null) {
+            g.write("waiver", f.waiver());
+        }
+        g.writeEnd();
+    }
+
+    private static void writeValue(JsonGenerator g, String key, Object v) {
+        if (v == null) {
+            g.writeNull(key);
+        } else if (v instanceof BigDecimal d) {
+            g.write(key, d);
+        } else if (v instanceof Boolean b) {
+            g.write(key, b);
+        } else if (v instanceof List<?> list) {
+            g.writeStartArray(key);
+            for (Object o : list) {
+                if (o instanceof BigDecimal d) {
+                    g.write(d);
+                } else if (o instanceof Boolean b) {
+                    g.write(b);
+                } else if (o == null) {
+                    g.writeNull();
+                } else {
+                    g.write(o.toString());
+                }
+            }
+            g.writeEnd();
+        } else {
+            g.write(key, v.toString());
+        }
+    }
+}

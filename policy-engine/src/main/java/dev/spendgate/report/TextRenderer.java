@@ -1,0 +1,105 @@
+package dev.spendgate.report;
+
+import dev.spendgate.cost.Estimate;
+import dev.spendgate.gate.Diagnostic;
+import dev.spendgate.gate.Finding;
+import dev.spendgate.gate.GateReport;
+import dev.spendgate.gate.ManifestReport;
+import dev.spendgate.gate.Outcome;
+import dev.spendgate.gate.Summary;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * The report for a person scanning a CI log: per manifest its verdict, then each finding with its
+ * rule, place, message and fix; a one-line summary last.
+ */
+public final class TextRenderer implements Renderer {
+
+    @Override
+    public String id() {
+        return "text";
+    }
+
+    @Override
+    public String description() {
+        return "for people reading a CI log (default)";
+    }
+
+    @Override
+    public void render(GateReport report, Appendable out) throws IOException {
+        for (ManifestReport m : report.manifests()) {
+            out.append(pad(m.verdict().wireName().toUpperCase(java.util.Locale.ROOT))).append(m.name())
+                    .append("  (").append(m.kind());
+            if (m.team() != null) {
+                out.append(", team ").append(m.team());
+            }
+            out.append(")  ").append(m.file()).append('\n');
+            out.append("      estimate ").append(estimate(m.estimate())).append('\n');
+            for (Finding f : m.findings()) {
+                finding(f, out);
+            }
+        }
+        if (!report.policyFindings().isEmpty()) {
+            out.append("WAIVERS\n");
+            for (Finding f : report.policyFindings()) {
+                finding(f, out);
+            }
+        }
+        for (Diagnostic d : report.diagnostics()) {
+            out.append("note: ").append(d.toString()).append('\n');
+        }
+        Summary s = report.summary();
+        out.append('\n').append(report.verdict().wireName().toUpperCase(java.util.Locale.ROOT)).append(": ")
+                .append(plural(s.manifests(), "manifest")).append(" (")
+                .append(String.valueOf(s.passed())).append(" passed, ")
+                .append(String.valueOf(s.warned())).append(" warned, ")
+                .append(String.valueOf(s.failed())).append(" failed), ")
+                .append(plural(s.findings(), "finding"));
+        if (s.waived() > 0) {
+            out.append(", ").append(String.valueOf(s.waived())).append(" waived");
+        }
+        out.append(" [engine ").append(report.engine()).append(", policy ").append(report.policy()).append(", exit ")
+                .append(String.valueOf(report.exitCode())).append("]\n");
+    }
+
+    private static void finding(Finding f, Appendable out) throws IOException {
+        String mark = switch (f.outcome()) {
+            case FAIL -> "  x ";
+            case WARN -> "  ! ";
+            case WAIVED -> "  ~ ";
+        };
+        out.append(mark).append(f.rule()).append(' ').append(f.outcome().wireName().toUpperCase(java.util.Locale.ROOT))
+                .append(" [").append(f.enforcement().wireName()).append("] ")
+                .append(f.location().toString()).append('\n');
+        out.append("      ").append(f.message()).append('\n');
+        if (f.outcome() == Outcome.WAIVED) {
+            out.append("      waived by ").append(f.waiver()).append('\n');
+        } else {
+            out.append("      fix: ").append(f.remediation()).append('\n');
+        }
+    }
+
+    static String estimate(Estimate e) {
+        StringBuilder b = new StringBuilder(money(e.total())).append(' ').append(e.currency())
+                .append(" (").append(e.basis()).append(')');
+        if (!e.complete()) {
+            b.append(", incomplete: not priced ").append(String.join(", ", e.unpriced()));
+        }
+        return b.toString();
+    }
+
+    static String money(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static String pad(String verdict) {
+        return (verdict + "      ").substring(0, 6);
+    }
+
+    private static String plural(int n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+}
