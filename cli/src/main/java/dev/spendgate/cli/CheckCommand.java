@@ -1,0 +1,71 @@
+package dev.spendgate.cli;
+
+import dev.spendgate.gate.FailOn;
+import dev.spendgate.gate.GateReport;
+import dev.spendgate.gate.GateSession;
+import dev.spendgate.manifest.Manifest;
+import dev.spendgate.policy.EngineSettings;
+import dev.spendgate.report.Renderer;
+import dev.spendgate.report.Renderers;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code spendgate check}: the gate. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Check manifests against the policy set; exit 1 when a guardrail blocks.")
+final class CheckCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Manifest files or folders (default: .spendgate/manifests/ if present, else .).")
+    List<Path> paths = List.of();
+
+    @Mixin
+    InputOptions inputs;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "drools",
+            description = "Rule engine: drools (embedded, default) or opa.")
+    String engine;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Report format: ${COMPLETION-CANDIDATES}.", completionCandidates = Formats.class)
+    String format;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+    Path output;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "fail",
+            description = "Exit 1 on: fail (default) or warn.")
+    FailOn failOn;
+
+    @Option(names = "--now", paramLabel = "INSTANT",
+            description = "The time to judge expiry against, e.g. 2026-11-22T12:00:00Z (default: now). Fixes the clock for reproducible reports.")
+    String now;
+
+    @Override
+    public Integer call() throws Exception {
+        Renderer renderer = Formats.renderer(format);
+        var instant = Clock.parse(now);
+        GateSession session = inputs.open();
+        List<Manifest> manifests = session.loadManifests(paths);
+        GateReport report = session.check(manifests, instant, engine, new EngineSettings(Map.of())).withFailOn(failOn);
+        StringBuilder text = new StringBuilder();
+        renderer.render(report, text);
+        Output.write(text.toString(), output, spec.commandLine().getOut());
+        if (output != null) {
+            spec.commandLine().getErr().println("spendgate: " + report.verdict().wireName() + ", report written to " + output);
+        }
+        return report.exitCode();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.spendgate.cli;
+
+import dev.spendgate.gate.ExitCodes;
+import dev.spendgate.gate.InvalidInputException;
+import dev.spendgate.gate.Problem;
+import dev.spendgate.policy.EngineException;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Builds the {@code spendgate} command line: one factory wires the subcommands, the exit-code
+ * contract and the error handling, so tests run the exact CLI users run, in process.
+ */
+public final class Cli {
+
+    private Cli() {
+    }
+
+    /** Runs with the process's streams; returns the exit code. */
+    public static int run(String... args) {
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        try {
+            return commandLine(out, err).execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** The command line writing data to {@code out} and talk to {@code err}. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new SpendgateCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExitCodeExceptionMapper(Cli::exitCode);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter e = commandLine.getErr();
+            report(ex, e);
+            e.flush();
+            return exitCode(ex);
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter e = ex.getCommandLine().getErr();
+            e.println("spendgate: " + ex.getMessage());
+            e.println("Run 'spendgate " + qualifiedName(ex.getCommandLine()) + "--help' for usage.");
+            e.flush();
+            return ExitCodes.USAGE;
+        });
+        return cl;
+    }
+
+    private static String qualifiedName(CommandLine cl) {
+        String name = cl.getCommandSpec().qualifiedName(" ");
+        return name.startsWith("spendgate") ? name.substring("spendgate".length()).strip() + (name.equals("spendgate") ? "" : " ") : "";
+    }
+
+    static int exitCode(Throwable ex) {
+        if (ex instanceof InvalidInputException) {
+            return ExitCodes.INVALID_INPUT;
+        }
+        if (ex instanceof UsageException || ex instanceof CommandLine.ParameterException) {
+            return ExitCodes.USAGE;
+        }
+        return ExitCodes.ENGINE_FAILURE;
+    }
+
+    /** One clear line per problem, never a stack trace. */
+    static void report(Throwable ex, PrintWriter err) {
+        if (ex instanceof InvalidInputException invalid) {
+            for (Problem p : invalid.problems()) {
+                err.println(p);
+            }
+            err.println("spendgate: " + invalid.problems().size() + " problem"
+                    + (invalid.problems().size() == 1 ? "" : "s") + " in the input (exit " + ExitCodes.INVALID_INPUT + ")");
+        } else if (ex instanceof EngineException engine) {
+            err.println("spendgate: " + engine.code() + ": " + engine.getMessage() + " (exit " + ExitCodes.ENGINE_FAILURE + ")");
+        } else if (ex instanceof UsageException usage) {
+            err.println("spendgate: " + usage.getMessage());
+        } else if (ex instanceof java.io.IOException io) {
+            err.println("spendgate: cannot write: " + io.getMessage() + " (exit " + ExitCodes.ENGINE_FAILURE + ")");
+        } else {
+            err.println("spendgate: internal error: " + ex + " (exit " + ExitCodes.ENGINE_FAILURE
+                    + "); please report it with the command line that caused it");
+        }
+    }
+}
