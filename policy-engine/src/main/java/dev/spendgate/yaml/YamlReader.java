@@ -25,7 +25,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -51,6 +53,9 @@ public final class YamlReader {
             Tag.STR.getValue(), Tag.INT.getValue(), Tag.FLOAT.getValue(), Tag.BOOL.getValue(),
             Tag.NULL.getValue(), Tag.MAP.getValue(), Tag.SEQ.getValue());
 
+    /** Longer number literals are refused: nothing needs them, and parsing them is slow. */
+    static final int MAX_NUMBER_LENGTH = 100;
+
     private final YamlLimits limits;
     private final ScalarResolver resolver = new CoreScalarResolver(false);
 
@@ -62,15 +67,26 @@ public final class YamlReader {
         this(YamlLimits.defaults());
     }
 
+    public YamlLimits limits() {
+        return limits;
+    }
+
     /** Reads {@code path}, naming it {@code display} in locations and messages. */
     public YamlFile read(Path path, String display) {
         byte[] bytes;
         try {
+            if (Files.isDirectory(path)) {
+                return failed(display, 1, 1, "is a directory, expected a YAML file");
+            }
             long size = Files.size(path);
             if (size > limits.maxBytes()) {
                 return failed(display, 1, 1, "file is " + size + " bytes, more than the limit of " + limits.maxBytes());
             }
             bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            return failed(display, 1, 1, "no such file");
+        } catch (AccessDeniedException e) {
+            return failed(display, 1, 1, "cannot read file: permission denied");
         } catch (IOException e) {
             return failed(display, 1, 1, "cannot read file: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()));
@@ -162,6 +178,9 @@ public final class YamlReader {
                     expanded = 0;
                 }
                 case DocumentEnd -> {
+                    if (root instanceof YamlNode.Scalar s && s.value() == null && s.text().isEmpty()) {
+                        root = null; // an empty document, not a null written out
+                    }
                     documents.add(new YamlDocument(file, documents.size(), root, new SourceMap(file, locations)));
                     inDocument = false;
                 }
@@ -227,7 +246,7 @@ public final class YamlReader {
                     if (slot == null) {
                         return false;
                     }
-                    return place(target.node, slot, Optional.empty(), target.size);
+                    return place(rebase(target.node, slot.pointer, slot.location), slot, Optional.empty(), target.size);
                 }
                 default -> {
                     // stream start/end carry nothing
@@ -243,7 +262,8 @@ public final class YamlReader {
             String text = scalar.getValue();
             if (frame.entries.containsKey(text)) {
                 SourceLocation first = frame.entries.get(text).keyLocation();
-                problem(at, "duplicate key '" + text + "' (first at line " + first.line() + ")");
+                problem(at, child(frame.slot.path, text) + ": duplicate key (first at line " + first.line()
+                        + ", column " + first.column() + ")");
                 return false;
             }
             frame.pendingKey = text;
@@ -262,7 +282,7 @@ public final class YamlReader {
         /** Where the next node goes: its pointer and location. */
         private Slot nextSlot(Event event) {
             if (stack.isEmpty()) {
-                return new Slot("", location(event));
+                return new Slot("", "", location(event));
             }
             Frame parent = stack.peek();
             if (parent.mapping) {
@@ -270,9 +290,11 @@ public final class YamlReader {
                     problem(mark(event), "a mapping key must be a plain value, not a list or mapping");
                     return null;
                 }
-                return new Slot(parent.slot.pointer + "/" + escape(parent.pendingKey), parent.pendingKeyLocation);
+                return new Slot(parent.slot.pointer + "/" + escape(parent.pendingKey),
+                        child(parent.slot.path, parent.pendingKey), parent.pendingKeyLocation);
             }
-            return new Slot(parent.slot.pointer + "/" + parent.items.size(), location(event));
+            return new Slot(parent.slot.pointer + "/" + parent.items.size(),
+                    parent.slot.path + "[" + parent.items.size() + "]", location(event));
         }
 
         private boolean place(YamlNode node, Slot slot, Optional<Anchor> anchor, long size) {
@@ -300,8 +322,32 @@ public final class YamlReader {
             return true;
         }
 
+        /**
+         * A copy of an anchored node placed where an alias refers to it: its pointers are those of
+         * the new place, its root stands at the alias, its descendants where they were written.
+         * The copy costs no more than the expansion limit already allows.
+         */
+        private YamlNode rebase(YamlNode node, String pointer, SourceLocation at) {
+            locations.putIfAbsent(pointer, at);
+            if (node instanceof YamlNode.Scalar s) {
+                return new YamlNode.Scalar(s.value(), s.text(), s.quoted(), at, pointer);
+            }
+            if (node instanceof YamlNode.Mapping m) {
+                Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
+                m.entries().forEach((k, e) -> entries.put(k, new YamlNode.Entry(k, e.keyLocation(),
+                        rebase(e.value(), pointer + "/" + escape(k), e.keyLocation()))));
+                return new YamlNode.Mapping(entries, at, pointer);
+            }
+            YamlNode.Sequence q = (YamlNode.Sequence) node;
+            List<YamlNode> items = new ArrayList<>(q.items().size());
+            for (YamlNode item : q.items()) {
+                items.add(rebase(item, pointer + "/" + items.size(), item.location()));
+            }
+            return new YamlNode.Sequence(items, at, pointer);
+        }
+
         private YamlNode scalar(ScalarEvent event, Slot slot) {
-            Object value = resolve(event);
+            Object value = resolve(event, slot);
             if (value instanceof Problem p) {
                 problems.add(p);
                 return null;
@@ -310,7 +356,8 @@ public final class YamlReader {
         }
 
         /** Resolves a scalar by the YAML 1.2 core schema; a Problem for an unusable number. */
-        private Object resolve(ScalarEvent event) {
+        private Object resolve(ScalarEvent event, Slot slot) {
+            String where = slot.path.isEmpty() ? "" : slot.path + ": ";
             String text = event.getValue();
             Tag tag;
             if (event.getTag().isPresent() && !event.getTag().get().equals("!")) {
@@ -319,6 +366,11 @@ public final class YamlReader {
                 return text;
             } else {
                 tag = resolver.resolve(text, true);
+            }
+            if ((tag.equals(Tag.INT) || tag.equals(Tag.FLOAT)) && text.length() > MAX_NUMBER_LENGTH) {
+                // parsing a huge literal takes minutes: refuse it before that
+                return new Problem(slot.location, where + "a number of " + text.length()
+                        + " characters (at most " + MAX_NUMBER_LENGTH + ")");
             }
             try {
                 if (tag.equals(Tag.NULL)) {
@@ -334,12 +386,12 @@ public final class YamlReader {
                 if (tag.equals(Tag.FLOAT)) {
                     String t = text.toLowerCase(java.util.Locale.ROOT);
                     if (t.contains("inf") || t.contains("nan")) {
-                        return new Problem(location(event), "'" + text + "' is not a finite number");
+                        return new Problem(slot.location, where + "'" + text + "' is not a finite number");
                     }
                     return new BigDecimal(t.startsWith("+") ? t.substring(1) : t);
                 }
             } catch (NumberFormatException e) {
-                return new Problem(location(event), "'" + text + "' is not a number");
+                return new Problem(slot.location, where + "'" + text + "' is not a number");
             }
             return text;
         }
@@ -374,12 +426,18 @@ public final class YamlReader {
         }
     }
 
+    /** The dotted path of key {@code key} under {@code path}: {@code spec.budget}. */
+    private static String child(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
     /** JSON pointer escaping of one reference token (RFC 6901). */
     public static String escape(String token) {
         return token.replace("~", "~0").replace("/", "~1");
     }
 
-    private record Slot(String pointer, SourceLocation location) {
+    /** Where a node goes: its JSON pointer, its dotted path for messages and its location. */
+    private record Slot(String pointer, String path, SourceLocation location) {
     }
 
     private record Built(YamlNode node, long size) {

@@ -1,0 +1,103 @@
+package dev.spendgate.cases;
+
+import dev.spendgate.gate.InvalidInputException;
+import dev.spendgate.gate.Problem;
+import dev.spendgate.yaml.Fields;
+import dev.spendgate.yaml.YamlDocument;
+import dev.spendgate.yaml.YamlFile;
+import dev.spendgate.yaml.YamlNode;
+import dev.spendgate.yaml.YamlReader;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads a pack's case files: one case per YAML document, every problem reported at once. */
+public final class CaseReader {
+
+    private static final Set<String> OUTCOMES = Set.of("fail", "warn", "waived");
+
+    private final YamlReader reader = new YamlReader();
+
+    /** The cases of one file, given as bytes and named {@code display} in messages. */
+    public List<PackCase> read(String display, byte[] bytes) throws InvalidInputException {
+        YamlFile file = reader.read(display, bytes);
+        List<Problem> problems = new ArrayList<>(file.problems());
+        List<PackCase> cases = new ArrayList<>();
+        Map<String, PackCase> ids = new HashMap<>();
+        for (YamlDocument doc : file.documents()) {
+            if (doc.root() == null) {
+                continue;
+            }
+            PackCase c = parse(doc.root(), problems);
+            if (c == null) {
+                continue;
+            }
+            PackCase before = ids.putIfAbsent(c.id(), c);
+            if (before != null) {
+                problems.add(new Problem(c.location(), "case '" + c.id() + "' is already defined at line "
+                        + before.location().line()));
+            } else {
+                cases.add(c);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return cases;
+    }
+
+    private PackCase parse(YamlNode root, List<Problem> problems) {
+        Fields f = Fields.of(root, "", root.location(), problems);
+        if (f == null) {
+            return null;
+        }
+        int before = problems.size();
+        f.known("case", "description", "now", "policy", "manifest", "manifests", "expect", "absent").rejectUnknown();
+        f.require("case");
+        if (!f.has("expect") && !f.has("absent")) {
+            problems.add(new Problem(root.location(), "case: needs 'expect' or 'absent' (or both)"));
+        }
+        String id = f.string("case");
+        String description = f.string("description");
+        Instant now = f.has("now") ? f.instant("now") : PackCase.DEFAULT_NOW;
+        List<YamlNode> manifests = new ArrayList<>();
+        if (f.has("manifest")) {
+            manifests.add(f.node("manifest"));
+        }
+        if (f.has("manifests")) {
+            YamlNode list = f.node("manifests");
+            if (list instanceof YamlNode.Sequence s) {
+                manifests.addAll(s.items());
+            } else {
+                f.problem("manifests", "manifests: expected a list of manifests, got " + Fields.got(list));
+            }
+        }
+        if (manifests.isEmpty() && problems.size() == before) {
+            problems.add(new Problem(root.location(), "case: needs 'manifest' or 'manifests'"));
+        }
+        List<PackCase.Expectation> expect = new ArrayList<>();
+        List<Fields> expected = f.mappings("expect");
+        for (Fields e : expected == null ? List.<Fields>of() : expected) {
+            e.known("rule", "manifest", "outcome", "path").rejectUnknown();
+            e.require("rule");
+            String outcome = e.string("outcome");
+            if (outcome != null && !OUTCOMES.contains(outcome)) {
+                e.problem("outcome", e.path("outcome") + ": '" + outcome + "' is not one of fail, warn, waived");
+            }
+            String rule = e.string("rule");
+            if (rule != null) {
+                expect.add(new PackCase.Expectation(rule, e.string("manifest"), outcome, e.string("path")));
+            }
+        }
+        List<String> absent = f.has("absent") ? f.strings("absent") : List.of();
+        if (problems.size() > before || id == null) {
+            return null;
+        }
+        return new PackCase(id, description, root.location(), now, f.node("policy"), manifests, expect,
+                absent == null ? List.of() : absent);
+    }
+}

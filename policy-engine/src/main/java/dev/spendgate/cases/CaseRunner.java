@@ -1,0 +1,114 @@
+package dev.spendgate.cases;
+
+import dev.spendgate.cost.PriceCatalog;
+import dev.spendgate.gate.Finding;
+import dev.spendgate.gate.GateReport;
+import dev.spendgate.gate.GateSession;
+import dev.spendgate.gate.InvalidInputException;
+import dev.spendgate.gate.ManifestReport;
+import dev.spendgate.manifest.Manifest;
+import dev.spendgate.manifest.ManifestLoader;
+import dev.spendgate.policy.EngineException;
+import dev.spendgate.policy.EngineSettings;
+import dev.spendgate.policy.LoadedPolicy;
+import dev.spendgate.policy.Pack;
+import dev.spendgate.policy.PolicySetLoader;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a pack's cases through the whole gate — manifest validation, policy, estimate, engine,
+ * enforcement — on one engine, so a case means the same thing to every engine and to users.
+ */
+public final class CaseRunner {
+
+    private final String engine;
+    private final EngineSettings settings;
+    private final String toolVersion;
+    private final PolicySetLoader policyLoader = new PolicySetLoader();
+    private final ManifestLoader manifestLoader = new ManifestLoader();
+
+    public CaseRunner(String engine, EngineSettings settings, String toolVersion) {
+        this.engine = engine;
+        this.settings = settings;
+        this.toolVersion = toolVersion;
+    }
+
+    /**
+     * Runs one case against {@code pack}.
+     *
+     * @param file    the case file as named in messages
+     * @param baseDir the folder relative paths in the case are resolved against
+     * @throws EngineException when the engine cannot decide (not a case failure: nothing was judged)
+     */
+    public CaseResult run(Pack pack, PackCase c, String file, Path baseDir) throws EngineException {
+        List<String> failures = new ArrayList<>();
+        GateReport report;
+        try {
+            LoadedPolicy policy = policyLoader.loadBody(c.policy(), file, baseDir, List.of(pack));
+            List<Manifest> manifests = new ArrayList<>();
+            for (int i = 0; i < c.manifests().size(); i++) {
+                manifests.add(manifestLoader.load(c.manifests().get(i), file, i));
+            }
+            report = GateSession.of(policy, PriceCatalog.shipped(), toolVersion)
+                    .check(manifests, c.now(), engine, settings);
+        } catch (InvalidInputException e) {
+            e.problems().forEach(p -> failures.add("invalid input: " + p));
+            return new CaseResult(c, engine, failures, null);
+        }
+        List<Finding> all = new ArrayList<>(report.policyFindings());
+        List<String> owners = new ArrayList<>();
+        report.policyFindings().forEach(f -> owners.add(null));
+        for (ManifestReport m : report.manifests()) {
+            for (Finding f : m.findings()) {
+                all.add(f);
+                owners.add(m.name());
+            }
+        }
+        for (PackCase.Expectation e : c.expect()) {
+            boolean found = false;
+            for (int i = 0; i < all.size() && !found; i++) {
+                found = matches(e, all.get(i), owners.get(i));
+            }
+            if (!found) {
+                failures.add("expected " + e + ", got " + describe(all, owners));
+            }
+        }
+        for (String rule : c.absent()) {
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i).rule().equals(rule)) {
+                    failures.add("expected no " + rule + ", got " + rule + " on " + owners.get(i) + " at "
+                            + all.get(i).path() + ": " + all.get(i).message());
+                }
+            }
+        }
+        for (Finding f : all) {
+            if (f.message().matches(".*\\{[A-Za-z][A-Za-z0-9_]*}.*")) {
+                failures.add(f.rule() + ": message template names evidence the engine did not give: " + f.message());
+            }
+        }
+        return new CaseResult(c, engine, failures, report);
+    }
+
+    private static boolean matches(PackCase.Expectation e, Finding f, String manifest) {
+        return e.rule().equals(f.rule())
+                && (e.manifest() == null || e.manifest().equals(manifest))
+                && (e.outcome() == null || e.outcome().equals(f.outcome().wireName()))
+                && (e.path() == null || e.path().equals(f.path()));
+    }
+
+    private static String describe(List<Finding> all, List<String> owners) {
+        if (all.isEmpty()) {
+            return "no findings";
+        }
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            Finding f = all.get(i);
+            parts.add(f.rule() + (owners.get(i) == null ? "" : " on " + owners.get(i)) + " " + f.outcome().wireName()
+                    + " at " + f.path());
+        }
+        return String.join("; ", parts);
+    }
+}

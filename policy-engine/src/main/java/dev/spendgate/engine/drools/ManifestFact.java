@@ -1,0 +1,209 @@
+package dev.spendgate.engine.drools;
+
+import dev.spendgate.cost.Estimate;
+import dev.spendgate.manifest.Budget;
+import dev.spendgate.manifest.Compute;
+import dev.spendgate.manifest.Manifest;
+import dev.spendgate.manifest.Metadata;
+import dev.spendgate.manifest.ModelTier;
+import dev.spendgate.manifest.Spec;
+import dev.spendgate.manifest.Ttl;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * One manifest as the DRL sees it: flat getters, enums as their YAML spelling, null where the
+ * manifest leaves a key out. A plain class because the executable model cannot take records.
+ */
+public final class ManifestFact {
+
+    private final String name;
+    private final String kind;
+    private final String environment;
+    private final String owner;
+    private final String team;
+    private final Set<String> tagNames;
+    private final String taskType;
+    private final String modelTier;
+    private final String justification;
+    private final Budget budget;
+    private final Ttl ttl;
+    private final Instant startsAt;
+    private final Compute compute;
+    private final Estimate estimate;
+    private String firstFrontierModel = "";
+
+    ManifestFact(Manifest manifest, Estimate estimate) {
+        Metadata metadata = manifest.metadata();
+        Spec spec = manifest.spec();
+        this.name = manifest.name();
+        this.kind = manifest.kind().name();
+        this.environment = metadata.environment().name();
+        this.owner = metadata.owner();
+        this.team = metadata.team();
+        this.tagNames = metadata.tags().keySet();
+        this.taskType = spec.taskType() == null ? null : spec.taskType().name();
+        this.modelTier = spec.modelTier() == null ? null : spec.modelTier().name();
+        this.justification = spec.justification();
+        this.budget = spec.budget();
+        this.ttl = spec.ttl();
+        this.startsAt = spec.startsAt();
+        this.compute = spec.compute();
+        this.estimate = estimate;
+    }
+
+    /** Called for each model, in manifest order, while the facts are built. */
+    void seeModel(ModelFact model) {
+        if (firstFrontierModel.isEmpty() && ModelTier.frontier.name().equals(model.getCatalogTier())) {
+            firstFrontierModel = model.getName();
+        }
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    /** {@code Experiment}, {@code TrainingJob}, {@code InferenceEndpoint} or {@code LlmWorkflow}. */
+    public String getKind() {
+        return kind;
+    }
+
+    /** {@code dev}, {@code staging} or {@code production}. */
+    public String getEnvironment() {
+        return environment;
+    }
+
+    /** {@code metadata.environment != production}. */
+    public boolean isOutsideProduction() {
+        return !"production".equals(environment);
+    }
+
+    public String getOwner() {
+        return owner;
+    }
+
+    public String getTeam() {
+        return team;
+    }
+
+    /** Names of every tag: the scalar metadata keys other than name/team/owner/environment, and the labels. */
+    public Set<String> getTagNames() {
+        return tagNames;
+    }
+
+    /** JSON pointer of tag {@code tag} at the top of metadata: {@code /metadata/<tag>}, escaped. */
+    public String tagPath(String tag) {
+        return "/metadata/" + tag.replace("~", "~0").replace("/", "~1");
+    }
+
+    public String getTaskType() {
+        return taskType;
+    }
+
+    public String getModelTier() {
+        return modelTier;
+    }
+
+    /** True when {@code spec.justification} is present and not blank. */
+    public boolean isJustified() {
+        return justification != null && !justification.isBlank();
+    }
+
+    /** The name of the first model (in manifest order) whose catalog tier is frontier, or "". */
+    public String getFirstFrontierModel() {
+        return firstFrontierModel;
+    }
+
+    public boolean isBudgetDeclared() {
+        return budget != null;
+    }
+
+    /** {@code spec.budget.amount}, or null when the budget or its amount is absent. */
+    public BigDecimal getBudgetAmount() {
+        return budget == null ? null : budget.amount();
+    }
+
+    /** The budget's currency (USD unless declared otherwise). */
+    public String getBudgetCurrency() {
+        return budget == null ? "USD" : budget.currency();
+    }
+
+    public BigDecimal getEstimateTotal() {
+        return estimate.total();
+    }
+
+    public String getEstimateCurrency() {
+        return estimate.currency();
+    }
+
+    /** False when something could not be priced. */
+    public boolean isEstimateComplete() {
+        return estimate.complete();
+    }
+
+    /** {@code spec.ttl} as written ({@code 36h}), or null. */
+    public String getTtl() {
+        return ttl == null ? null : ttl.text();
+    }
+
+    /** {@code spec.ttl} in hours, or null. */
+    public BigDecimal getTtlHours() {
+        return ttl == null ? null : ParamsFact.hours(ttl);
+    }
+
+    public Instant getStartsAt() {
+        return startsAt;
+    }
+
+    /** {@code startsAt + ttl}, or null when either is absent. */
+    public Instant getExpiresAt() {
+        return startsAt == null || ttl == null ? null : startsAt.plus(ttl.duration());
+    }
+
+    public boolean isComputeDeclared() {
+        return compute != null;
+    }
+
+    /**
+     * Compute is present and asks for GPUs: {@code gpuCount > 0} when the count is given, else a
+     * {@code gpuType} is given.
+     */
+    public boolean hasGpus() {
+        if (compute == null) {
+            return false;
+        }
+        return compute.gpuCount() != null ? compute.gpuCount() > 0 : compute.gpuType() != null;
+    }
+
+    public String getGpuType() {
+        return compute == null ? null : compute.gpuType();
+    }
+
+    public Integer getGpuCount() {
+        return compute == null ? null : compute.gpuCount();
+    }
+
+    /** {@code spot}, {@code on-demand}, {@code reserved}, or null when absent. */
+    public String getCapacity() {
+        return compute == null || compute.capacity() == null ? null : compute.capacity().wireName();
+    }
+
+    public BigDecimal getHoursPerDay() {
+        return compute == null ? null : compute.hoursPerDay();
+    }
+
+    public boolean isScheduled() {
+        return compute != null && compute.schedule() != null;
+    }
+
+    public BigDecimal getExpectedUtilization() {
+        return compute == null ? null : compute.expectedUtilization();
+    }
+
+    @Override
+    public String toString() {
+        return "ManifestFact[" + name + "]";
+    }
+}

@@ -1,0 +1,124 @@
+package dev.spendgate.engine.drools;
+
+import dev.spendgate.manifest.Environment;
+import dev.spendgate.manifest.TaskType;
+import dev.spendgate.manifest.Ttl;
+import dev.spendgate.policy.Parameters;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The one fact per evaluation that carries the policy set's parameters (flattened, with their
+ * defaults resolved) and the evaluation clock.
+ */
+public final class ParamsFact {
+
+    private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
+
+    private final Parameters parameters;
+    private final Instant now;
+    private final List<String> frontierTaskTypes;
+    private final Map<String, List<String>> allowedModels;
+
+    ParamsFact(Parameters parameters, Instant now) {
+        this.parameters = parameters;
+        this.now = now;
+        this.frontierTaskTypes = parameters.modelSelection().frontierTaskTypes().stream().map(TaskType::name).toList();
+        Map<String, List<String>> allowed = new TreeMap<>();
+        for (Map.Entry<Environment, List<String>> e : parameters.modelSelection().allowedModels().entrySet()) {
+            allowed.put(e.getKey().name(), List.copyOf(e.getValue()));
+        }
+        this.allowedModels = java.util.Collections.unmodifiableMap(allowed);
+    }
+
+    /** The instant the evaluation runs at ({@code EvaluationInput.now}). */
+    public Instant getNow() {
+        return now;
+    }
+
+    /** {@code ownership.requiredTags}. */
+    public List<String> getRequiredTags() {
+        return parameters.ownership().requiredTags();
+    }
+
+    /** {@code ownership.teams}; empty means any team. */
+    public List<String> getTeams() {
+        return parameters.ownership().teams();
+    }
+
+    /** {@code budgets.maxPerExperiment}. */
+    public BigDecimal getMaxPerExperiment() {
+        return parameters.budgets().maxPerExperiment();
+    }
+
+    /** {@code budgets.approvalAbove}. */
+    public BigDecimal getApprovalAbove() {
+        return parameters.budgets().approvalAbove();
+    }
+
+    /** {@code expiry.maxTtl} as written ({@code 24h}). */
+    public String getMaxTtl() {
+        return parameters.expiry().maxTtl().text();
+    }
+
+    /** {@code expiry.maxTtl} in hours. */
+    public BigDecimal getMaxTtlHours() {
+        return hours(parameters.expiry().maxTtl());
+    }
+
+    /** {@code modelSelection.frontierTaskTypes}. */
+    public List<String> getFrontierTaskTypes() {
+        return frontierTaskTypes;
+    }
+
+    /** {@code modelSelection.allowedModels}: environment to the only models allowed there. */
+    public Map<String, List<String>> getAllowedModels() {
+        return allowedModels;
+    }
+
+    /** {@code tokens.maxSystemPromptTokens}. */
+    public long getMaxSystemPromptTokens() {
+        return parameters.tokens().maxSystemPromptTokens();
+    }
+
+    /** {@code tokens.maxInputTokens}. */
+    public long getMaxInputTokens() {
+        return parameters.tokens().maxInputTokens();
+    }
+
+    /** {@code tokens.maxRetries}. */
+    public int getMaxRetries() {
+        return parameters.tokens().maxRetries();
+    }
+
+    /** {@code gpu.spotOutsideProduction}. */
+    public boolean isSpotOutsideProduction() {
+        return parameters.gpu().spotOutsideProduction();
+    }
+
+    /** {@code gpu.scheduleOutsideProduction}. */
+    public boolean isScheduleOutsideProduction() {
+        return parameters.gpu().scheduleOutsideProduction();
+    }
+
+    /** {@code gpu.maxGpusWithoutApproval}. */
+    public int getMaxGpusWithoutApproval() {
+        return parameters.gpu().maxGpusWithoutApproval();
+    }
+
+    /** {@code gpu.targetUtilization}. */
+    public BigDecimal getTargetUtilization() {
+        return parameters.gpu().targetUtilization();
+    }
+
+    /** A duration in hours, exact for whole seconds. */
+    static BigDecimal hours(Ttl ttl) {
+        return BigDecimal.valueOf(ttl.duration().toSeconds()).divide(SECONDS_PER_HOUR, MathContext.DECIMAL64)
+                .stripTrailingZeros();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.spendgate.engine.drools;
+
+import dev.spendgate.policy.EngineException;
+import dev.spendgate.policy.Pack;
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Loads the executable models that the build generated from the shipped packs' DRL: no DRL is
+ * parsed and nothing is compiled at run time, and the classpath is not scanned for kmodules.
+ *
+ * <p>The kie-maven-plugin in {@code rule-packs} compiles {@code <pack>/drools/*.drl} (package
+ * {@code dev.spendgate.packs.<pack>}) to a class {@code dev.spendgate.packs.<pack>.Rules<hash>}
+ * and lists it in {@link #INDEX}; so a shipped pack's id must also be a Java package name.
+ */
+final class ShippedModels {
+
+    /** Written by the kie-maven-plugin: a version line, then one model class name per line. */
+    static final String INDEX = "META-INF/kie/dev.spendgate/spendgate-rule-packs/drools-model";
+
+    private ShippedModels() {
+    }
+
+    /** The precompiled model of shipped pack {@code pack}, as a new KieBase. */
+    static DroolsPolicies.PreparedPack load(Pack pack, ClassLoader loader) throws EngineException {
+        List<String> classes = modelClasses(pack.id(), loader);
+        if (classes.isEmpty()) {
+            throw new EngineException("pack_invalid", "shipped pack " + pack.id()
+                    + " has no precompiled Drools model (no dev.spendgate.packs." + pack.id() + ".Rules* in " + INDEX
+                    + "); is spendgate-rule-packs on the classpath?");
+        }
+        List<Model> models = new ArrayList<>(classes.size());
+        for (String name : classes) {
+            try {
+                models.add((Model) Class.forName(name, true, loader).getDeclaredConstructor().newInstance());
+            } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
+                throw new EngineException("pack_invalid", "shipped pack " + pack.id()
+                        + ": cannot load its precompiled Drools model " + name + ": " + e, e);
+            }
+        }
+        return new DroolsPolicies.PreparedPack(pack, KieBaseBuilder.createKieBaseFromModel(models),
+                "precompiled " + String.join(", ", classes));
+    }
+
+    private static List<String> modelClasses(String packId, ClassLoader loader) throws EngineException {
+        String prefix = "dev.spendgate.packs." + packId + ".Rules";
+        List<String> found = new ArrayList<>();
+        try (InputStream in = loader.getResourceAsStream(INDEX)) {
+            if (in == null) {
+                return found;
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                String name = line.strip();
+                if (name.startsWith(prefix) && name.indexOf('.', prefix.length()) < 0) {
+                    found.add(name);
+                }
+            }
+        } catch (IOException e) {
+            throw new EngineException("pack_invalid", "cannot read " + INDEX + ": " + e.getMessage(), e);
+        }
+        return found;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.spendgate.gate;
+
+import dev.spendgate.cost.EstimateResult;
+import dev.spendgate.cost.Estimator;
+import dev.spendgate.cost.PriceCatalog;
+import dev.spendgate.cost.PriceCatalogLoader;
+import dev.spendgate.manifest.Manifest;
+import dev.spendgate.manifest.ManifestLoader;
+import dev.spendgate.manifest.ModelTier;
+import dev.spendgate.manifest.ModelUse;
+import dev.spendgate.policy.EngineException;
+import dev.spendgate.policy.EngineSettings;
+import dev.spendgate.policy.LoadedPolicy;
+import dev.spendgate.policy.Pack;
+import dev.spendgate.policy.PolicyEngine;
+import dev.spendgate.policy.PolicyEngines;
+import dev.spendgate.policy.PolicySet;
+import dev.spendgate.policy.PolicySetLoader;
+import dev.spendgate.policy.PreparedPolicies;
+import dev.spendgate.policy.RuleInfo;
+import dev.spendgate.yaml.DidYouMean;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Everything one gate run needs, loaded once: the policy set with its packs and waivers, and the
+ * price catalog. The CLI, the GitHub Action and Jenkins all go through it, so they judge alike.
+ *
+ * <p>Load-time configuration ({@link Config}) is apart from per-run input (paths, clock, engine).
+ */
+public final class GateSession {
+
+    /**
+     * @param policy the policy set file, or null for the shipped defaults
+     * @param prices a price catalog merged over the shipped one, or null
+     */
+    public record Config(Path policy, Path prices, String toolVersion) {
+    }
+
+    private final LoadedPolicy policy;
+    private final PriceCatalog catalog;
+    private final Estimator estimator;
+    private final String toolVersion;
+    private final Path workDir;
+
+    private GateSession(LoadedPolicy policy, PriceCatalog catalog, String toolVersion, Path workDir) {
+        this.policy = policy;
+        this.catalog = catalog;
+        this.estimator = new Estimator(catalog);
+        this.toolVersion = toolVersion;
+        this.workDir = workDir;
+    }
+
+    /**
+     * Loads the policy set (with its packs and waivers) and the price catalog.
+     *
+     * @throws InvalidInputException listing every problem of every file
+     */
+    public static GateSession open(Config config) throws InvalidInputException {
+        PolicySetLoader loader = new PolicySetLoader();
+        LoadedPolicy policy = config.policy() == null ? loader.defaults()
+                : loader.load(config.policy(), display(config.policy()));
+        PriceCatalog catalog = config.prices() == null ? PriceCatalog.shipped()
+                : new PriceCatalogLoader().loadOverShipped(config.prices(), display(config.prices()));
+        return new GateSession(policy, catalog, config.toolVersion(), Path.of(""));
+    }
+
+    /** A session over an already-loaded policy (used by the pack test runner). */
+    public static GateSession of(LoadedPolicy policy, PriceCatalog catalog, String toolVersion) {
+        return new GateSession(policy, catalog, toolVersion, Path.of(""));
+    }
+
+    /** The manifests at or under {@code paths} (the default folders when empty). */
+    public List<Manifest> loadManifests(List<Path> paths) throws InvalidInputException {
+        return new ManifestLoader().load(workDir, paths.stream().map(GateSession::display).toList());
+    }
+
+    /** The cost model's view of one manifest: its estimate, the catalog tiers of its models, diagnostics. */
+    public Priced price(Manifest manifest) {
+        EstimateResult r = estimator.estimate(manifest);
+        Map<String, ModelTier> tiers = new TreeMap<>();
+        for (ModelUse model : manifest.spec().models()) {
+            catalog.tierOf(model.name()).ifPresent(t -> tiers.put(model.name(), t));
+        }
+        return new Priced(r.estimate(), tiers, r.diagnostics());
+    }
+
+    /**
+     * Runs the gate over {@code manifests} with engine {@code engineId} at {@code now}.
+     *
+     * @throws EngineException when the engine is unknown, fails, or gives no decision
+     */
+    public GateReport check(List<Manifest> manifests, Instant now, String engineId, EngineSettings settings)
+            throws EngineException {
+        PolicyEngine engine = PolicyEngines.find(engineId).orElseThrow(() -> new EngineException("engine_unknown",
+                "unknown engine '" + engineId + "' (available: " + String.join(", ", PolicyEngines.ids()) + ")"));
+        Gate gate = new Gate(toolVersion, policy.policySet(), policy.packs());
+        try (PreparedPolicies prepared = engine.prepare(policy.packs(), settings)) {
+            return gate.evaluate(engine.id(), prepared, manifests, this::price, now);
+        }
+    }
+
+    public PolicySet policy() {
+        return policy.policySet();
+    }
+
+    public List<Pack> packs() {
+        return policy.packs();
+    }
+
+    public Optional<RuleInfo> rule(String id) {
+        return Optional.ofNullable(policy.rules().get(id));
+    }
+
+    public Optional<String> suggestRule(String id) {
+        return DidYouMean.suggest(id, policy.rules().keySet());
+    }
+
+    public String catalogAsOf() {
+        return catalog.asOf();
+    }
+
+    public static String shippedCatalogAsOf() {
+        return PriceCatalog.shipped().asOf();
+    }
+
+    /** A path as users wrote it, with forward slashes, for locations in messages. */
+    static String display(Path path) {
+        return path.toString().replace('\\', '/');
+    }
+}
