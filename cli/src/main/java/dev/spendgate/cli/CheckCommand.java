@@ -56,6 +56,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Renderer renderer = Formats.renderer(format);
+        Engines.require(engine);
         var instant = Clock.parse(now);
         GateSession session = inputs.open();
         List<Manifest> manifests = session.loadManifests(paths);

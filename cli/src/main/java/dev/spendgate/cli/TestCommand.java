@@ -41,6 +41,7 @@ final class TestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Engines.require(engine);
         PrintWriter out = spec.commandLine().getOut();
         PackLoader packs = new PackLoader();
         CaseRunner runner = new CaseRunner(engine, new EngineSettings(Map.of()), Version.VERSION);

@@ -141,6 +141,10 @@ public final class Gate {
             Instant end = w.expires().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
             boolean expired = !now.isBefore(end);
             Pattern glob = glob(w.manifest());
+            if (byName.keySet().stream().noneMatch(n -> glob.matcher(n).matches())) {
+                // about manifests this run does not judge: nothing to say of it here
+                continue;
+            }
             boolean matched = false;
             for (Map.Entry<String, List<Finding>> e : new TreeMap<>(findings).entrySet()) {
                 if (!glob.matcher(e.getKey()).matches()) {

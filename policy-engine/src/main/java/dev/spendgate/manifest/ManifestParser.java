@@ -7,6 +7,7 @@ import dev.spendgate.yaml.YamlNode;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +31,9 @@ final class ManifestParser {
     static final long MAX_GPUS = 100_000L;
     static final long MAX_RETRIES = 100L;
     static final BigDecimal MAX_HOURS = new BigDecimal("1000000");
+
+    /** The kinds of document that share the apiVersion but are not manifests. */
+    static final Set<String> POLICY_KINDS = Set.of("PolicySet", "Waiver", "PriceCatalog");
 
     /** Metadata keys that are not tags. */
     private static final List<String> METADATA_KEYS = List.of("name", "team", "owner", "environment", "labels");
@@ -124,7 +128,7 @@ final class ManifestParser {
         Fields budgetFields = spec.mapping("budget");
         Budget budget = budgetFields == null ? null : budget(budgetFields);
         Ttl ttl = spec.duration("ttl");
-        var startsAt = spec.instant("startsAt");
+        Instant startsAt = spec.instant("startsAt");
         List<ModelUse> models = new ArrayList<>();
         List<Fields> modelFields = spec.mappings("models");
         if (modelFields != null) {
@@ -210,7 +214,4 @@ final class ManifestParser {
     static boolean isWorkloadKind(String kind) {
         return KINDS.containsKey(kind);
     }
-
-    /** The kinds of document that share the apiVersion but are not manifests. */
-    static final Set<String> POLICY_KINDS = Set.of("PolicySet", "Waiver", "PriceCatalog");
 }

@@ -54,13 +54,14 @@ public final class YamlFiles {
             Path p = base.resolve(given).normalize();
             if (Files.isRegularFile(p)) {
                 if (seen.add(p)) {
-                    out.add(new Found(p, display(base, p), true));
+                    out.add(new Found(p, displayGiven(given), true));
                 }
             } else if (Files.isDirectory(p)) {
                 List<Found> inside = new ArrayList<>();
                 for (Path f : walk(p, problems, base)) {
                     if (seen.add(f)) {
-                        inside.add(new Found(f, display(base, f), false));
+                        // named as the user would: the path given, then the way down from it
+                        inside.add(new Found(f, child(displayGiven(given), p.relativize(f).toString()), false));
                     }
                 }
                 inside.sort(Comparator.comparing(Found::display));

@@ -246,6 +246,9 @@ public final class YamlReader {
                     if (slot == null) {
                         return false;
                     }
+                    if (expanded + target.size > limits.maxExpandedNodes()) {
+                        return place(target.node, slot, Optional.empty(), target.size); // reports the bomb
+                    }
                     return place(rebase(target.node, slot.pointer, slot.location), slot, Optional.empty(), target.size);
                 }
                 default -> {

@@ -144,6 +144,15 @@ class YamlReaderTest {
     }
 
     @Test
+    void hugeNumberLiteralsAreRefusedBeforeParsing() {
+        assertEquals(List.of("t.yaml:1:1: a: a number of 101 characters (at most 100)"),
+                problems("a: " + "9".repeat(101) + "\n"));
+        assertEquals(List.of("t.yaml:1:1: a: a number of 102 characters (at most 100)"),
+                problems("a: 1." + "5".repeat(100) + "\n"));
+        assertEquals("9".repeat(101), value(root("a: '" + "9".repeat(101) + "'\n"), "a"), "a quoted one is a string");
+    }
+
+    @Test
     void duplicateKeysAreReportedAtTheSecondWithThePath() {
         assertEquals(List.of("t.yaml:4:3: spec.ttl: duplicate key (first at line 2, column 3)"),
                 problems("spec:\n  ttl: 24h\n  purpose: x\n  ttl: 48h\n"));

@@ -2,13 +2,14 @@ package dev.spendgate.packs;
 
 import dev.spendgate.engine.drools.DroolsEngine;
 import dev.spendgate.engine.drools.DroolsPolicies;
+import dev.spendgate.gate.InvalidInputException;
 import dev.spendgate.policy.Detection;
 import dev.spendgate.policy.EngineException;
 import dev.spendgate.policy.EngineSettings;
-import dev.spendgate.policy.Enforcement;
 import dev.spendgate.policy.EvaluationInput;
 import dev.spendgate.policy.ManifestInput;
 import dev.spendgate.policy.Pack;
+import dev.spendgate.policy.PackLoader;
 import dev.spendgate.policy.Parameters;
 import dev.spendgate.policy.RuleInfo;
 import org.snakeyaml.engine.v2.api.Load;
@@ -19,7 +20,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +38,8 @@ final class Baseline {
     static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
     static final String RESOURCES = "dev/spendgate/packs/baseline/";
 
-    /** The baseline pack as shipped: pack.yaml read from the classpath, no engine sources needed. */
-    static final Pack PACK = shippedPack(Map.of());
+    /** The baseline pack as the gate loads it: pack.yaml from the classpath, no engine sources. */
+    static final Pack PACK = loadShipped();
 
     private static DroolsPolicies policies;
 
@@ -57,18 +57,20 @@ final class Baseline {
         return policies;
     }
 
+    /** The shipped baseline pack, with {@code sources} as engine sources. */
     static Pack shippedPack(Map<String, Map<String, String>> sources) {
-        Map<String, Object> yaml = packYaml();
-        List<RuleInfo> rules = new ArrayList<>();
-        for (Object o : (List<?>) yaml.get("rules")) {
-            Map<?, ?> r = (Map<?, ?>) o;
-            rules.add(new RuleInfo((String) r.get("id"), (String) r.get("title"), (String) r.get("intent"),
-                    Enforcement.fromWire((String) r.get("level")), (String) r.get("description"),
-                    (String) r.get("message"), (String) r.get("remediation"), (String) r.get("docs")));
-        }
-        return new Pack((String) yaml.get("id"), String.valueOf(yaml.get("version")), "shipped", rules, sources);
+        return new Pack(PACK.id(), PACK.version(), PACK.origin(), PACK.rules(), sources);
     }
 
+    private static Pack loadShipped() {
+        try {
+            return new PackLoader().loadShipped("baseline");
+        } catch (InvalidInputException e) {
+            throw new AssertionError("baseline/pack.yaml does not load: " + e.problems(), e);
+        }
+    }
+
+    /** pack.yaml as plain maps, for what {@link RuleInfo} does not carry (a rule's engine). */
     @SuppressWarnings("unchecked")
     static Map<String, Object> packYaml() {
         return (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(resource("pack.yaml"));

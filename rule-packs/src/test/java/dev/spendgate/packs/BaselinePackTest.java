@@ -10,7 +10,6 @@ import dev.spendgate.policy.EngineSettings;
 import dev.spendgate.policy.EvaluationInput;
 import dev.spendgate.policy.ManifestInput;
 import dev.spendgate.policy.Pack;
-import dev.spendgate.policy.PackLoader;
 import dev.spendgate.policy.Parameters;
 import dev.spendgate.policy.PolicyEngine;
 import dev.spendgate.policy.RuleInfo;
@@ -111,14 +110,6 @@ class BaselinePackTest {
             }
         }
         assertEquals(declared, implemented);
-    }
-
-    @Test
-    void packLoaderReadsTheShippedPackYaml() throws Exception {
-        Pack loaded = new PackLoader().loadShipped("baseline");
-        assertEquals(Baseline.PACK.rules(), loaded.rules());
-        assertEquals(Baseline.PACK.version(), loaded.version());
-        assertTrue(loaded.shipped());
     }
 
     @Test

@@ -1,0 +1,17 @@
+package dev.spendgate.cli;
+
+import dev.spendgate.policy.PolicyEngines;
+
+/** Checks {@code --engine} against the engines on the class path. */
+final class Engines {
+
+    private Engines() {
+    }
+
+    static void require(String id) {
+        if (PolicyEngines.find(id).isEmpty()) {
+            throw new UsageException("--engine: unknown engine '" + id + "' (available: "
+                    + String.join(", ", PolicyEngines.ids()) + ")");
+        }
+    }
+}

@@ -1,0 +1,258 @@
+package dev.spendgate.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line users run, in process: exit codes, streams and messages. */
+class CliTest {
+
+    static final String EXAMPLES = "../examples/manifests";
+    static final String POLICY = "../examples/policy.yaml";
+    static final String NOW = "2026-11-22T12:00:00Z";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void checkOfTheExamplesBlocksWithExitOne() {
+        CliRun r = CliRun.of("check", EXAMPLES, "--policy", POLICY, "--now", NOW);
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.out().contains("FAIL  llama-finetune"), r.out());
+        assertTrue(r.out().contains("SG-BUD-003 FAIL [hard-mandatory] ../examples/manifests/training/llama-finetune.yaml:16:12"), r.out());
+        assertTrue(r.out().contains("PASS  churn-classifier-ft"), r.out());
+        assertTrue(r.out().endsWith("[engine drools, policy acme-ai-finops, exit 1]\n"), r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void reportsAreByteIdenticalForTheSameInput() {
+        for (String format : new String[] {"text", "json"}) {
+            CliRun a = CliRun.of("check", EXAMPLES, "--policy", POLICY, "--now", NOW, "--format", format);
+            CliRun b = CliRun.of("check", EXAMPLES, "--policy", POLICY, "--now", NOW, "--format", format);
+            assertEquals(a.out(), b.out(), format);
+            assertFalse(a.out().isEmpty());
+        }
+    }
+
+    @Test
+    void jsonReportHasTheContractShape() {
+        CliRun r = CliRun.of("check", EXAMPLES, "--policy", POLICY, "--now", NOW, "--format", "json");
+        assertEquals(1, r.exitCode());
+        String json = r.out();
+        assertTrue(json.startsWith("{\n"), json);
+        for (String key : new String[] {"\"schemaVersion\": 1", "\"tool\": {", "\"engine\": \"drools\"",
+                "\"verdict\": \"fail\"", "\"exitCode\": 1", "\"summary\": {", "\"manifests\": 10",
+                "\"findings\": [", "\"rule\": \"SG-BUD-003\"", "\"enforcement\": \"hard-mandatory\"",
+                "\"outcome\": \"waived\"", "\"path\": \"/spec/budget/amount\"", "\"line\": 16", "\"column\": 12",
+                "\"evidence\": {", "\"estimate\": {", "\"diagnostics\": ["}) {
+            assertTrue(json.contains(key), key + " missing in\n" + json);
+        }
+    }
+
+    @Test
+    void outputOptionWritesTheReportToAFile() throws IOException {
+        Path file = tmp.resolve("out/report.json");
+        CliRun r = CliRun.of("check", EXAMPLES, "--policy", POLICY, "--now", NOW, "--format", "json", "--output", file.toString());
+        assertEquals(1, r.exitCode());
+        assertEquals("", r.out());
+        assertTrue(Files.readString(file).contains("\"schemaVersion\": 1"));
+        assertTrue(r.err().contains("report written to"), r.err());
+    }
+
+    @Test
+    void failOnWarnMakesWarningsBlock() {
+        String warnOnly = "../examples/manifests/training/embeddings-refresh.yaml";
+        assertEquals(0, CliRun.of("check", warnOnly, "--policy", POLICY, "--now", NOW).exitCode());
+        assertEquals(1, CliRun.of("check", warnOnly, "--policy", POLICY, "--now", NOW, "--fail-on", "warn").exitCode());
+    }
+
+    @Test
+    void passingManifestExitsZero() {
+        CliRun r = CliRun.of("check", "../examples/manifests/experiments/churn-classifier-ft.yaml", "--policy", POLICY, "--now", NOW);
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("PASS: 1 manifest"), r.out());
+    }
+
+    @Test
+    void invalidManifestIsExitThreeWithEveryProblemAndNoStackTrace() throws IOException {
+        Path bad = tmp.resolve("bad.yaml");
+        Files.writeString(bad, """
+                apiVersion: spendgate.dev/v1
+                kind: Experiment
+                metadata:
+                  name: bad-one
+                  environment: dev
+                spec:
+                  bugdet: {amount: 10}
+                  ttl: "36"
+                """);
+        CliRun r = CliRun.of("check", bad.toString(), "--now", NOW);
+        assertEquals(3, r.exitCode(), r.err());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains(bad + ":7:3: spec.bugdet: unknown key, did you mean budget?"), r.err());
+        assertTrue(r.err().contains(bad + ":8:3: spec.ttl: \"36\" is not a duration"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void malformedYamlIsExitThree() throws IOException {
+        Path bad = tmp.resolve("broken.yaml");
+        Files.writeString(bad, "apiVersion: spendgate.dev/v1\nkind: [Experiment\n");
+        CliRun r = CliRun.of("validate", bad.toString());
+        assertEquals(3, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith(bad + ":"), r.err());
+        assertTrue(r.err().contains("malformed YAML"), r.err());
+    }
+
+    @Test
+    void unsafeTagIsRejected() throws IOException {
+        Path bad = tmp.resolve("evil.yaml");
+        Files.writeString(bad, "apiVersion: spendgate.dev/v1\nkind: Experiment\nmetadata: !!javax.script.ScriptEngineManager [x]\n");
+        CliRun r = CliRun.of("check", bad.toString(), "--now", NOW);
+        assertEquals(3, r.exitCode(), r.err());
+        assertTrue(r.err().contains(bad + ":3:11: unsafe or unknown tag"), r.err());
+    }
+
+    @Test
+    void missingPathIsExitThree() {
+        CliRun r = CliRun.of("check", tmp.resolve("nope").toString(), "--now", NOW);
+        assertEquals(3, r.exitCode(), r.err());
+        assertTrue(r.err().contains("nope"), r.err());
+    }
+
+    @Test
+    void usageErrorsAreExitTwo() {
+        assertEquals(2, CliRun.of().exitCode());
+        assertEquals(2, CliRun.of("frobnicate").exitCode());
+        CliRun badNow = CliRun.of("check", EXAMPLES, "--now", "yesterday");
+        assertEquals(2, badNow.exitCode());
+        assertTrue(badNow.err().contains("--now: 'yesterday' is not an instant"), badNow.err());
+        CliRun badFormat = CliRun.of("check", EXAMPLES, "--format", "pdf");
+        assertEquals(2, badFormat.exitCode());
+        assertTrue(badFormat.err().contains("unknown format 'pdf' (choose from json, text)"), badFormat.err());
+        CliRun badFailOn = CliRun.of("check", EXAMPLES, "--fail-on", "sometimes");
+        assertEquals(2, badFailOn.exitCode());
+    }
+
+    @Test
+    void unknownEngineIsAClearError() {
+        CliRun r = CliRun.of("check", EXAMPLES, "--policy", POLICY, "--now", NOW, "--engine", "prolog");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("unknown engine 'prolog'"), r.err());
+    }
+
+    @Test
+    void validateListsTheManifestsAndPolicy() {
+        CliRun r = CliRun.of("validate", EXAMPLES, "--policy", POLICY);
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("10 manifests valid; policy acme-ai-finops"), r.out());
+        assertTrue(r.out().contains("1 waiver"), r.out());
+    }
+
+    @Test
+    void estimatePrintsTheArithmetic() {
+        CliRun r = CliRun.of("estimate", "../examples/manifests/training/llama-finetune.yaml");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("16 GPUs × 40 h × "), r.out());
+        assertTrue(r.out().contains("(budget 900)"), r.out());
+        CliRun json = CliRun.of("estimate", "../examples/manifests/training/llama-finetune.yaml", "--format", "json");
+        assertTrue(json.out().contains("\"formula\": \"16 GPUs × 40 h × "), json.out());
+    }
+
+    @Test
+    void explainShowsTheRuleAndItsEffectiveLevel() {
+        CliRun r = CliRun.of("explain", "SG-TOK-002", "--policy", POLICY);
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("SG-TOK-002  "), r.out());
+        assertTrue(r.out().contains("enforcement:  advisory"), r.out());
+        CliRun unknown = CliRun.of("explain", "SG-BUD-03");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("unknown rule 'SG-BUD-03', did you mean SG-BUD-003?"), unknown.err());
+    }
+
+    @Test
+    void rulesListsEveryBaselineRule() {
+        CliRun r = CliRun.of("rules");
+        assertEquals(0, r.exitCode(), r.err());
+        for (String id : new String[] {"SG-OWN-001", "SG-BUD-004", "SG-TTL-003", "SG-MOD-003", "SG-TOK-005", "SG-GPU-004", "SG-WVR-003"}) {
+            assertTrue(r.out().contains(id), id);
+        }
+    }
+
+    @Test
+    void schemaIsJson() {
+        CliRun r = CliRun.of("schema");
+        assertEquals(0, r.exitCode());
+        assertTrue(r.out().contains("\"$schema\""), r.out());
+    }
+
+    @Test
+    void testRunsTheShippedCases() {
+        CliRun r = CliRun.of("test");
+        assertEquals(0, r.exitCode(), r.out());
+        assertTrue(r.out().matches("(?s).*\\n\\d+ passed, 0 failed\\n"), r.out());
+    }
+
+    @Test
+    void testOfAPackFolderReportsAFailingCase() throws IOException {
+        Path pack = tmp.resolve("acme");
+        Files.createDirectories(pack.resolve("cases"));
+        Files.createDirectories(pack.resolve("drools"));
+        Files.writeString(pack.resolve("pack.yaml"), """
+                id: acme
+                version: 1.0.0
+                rules:
+                  - id: ACME-001
+                    title: Experiments need a project tag
+                    intent: ownership
+                    level: soft-mandatory
+                    description: fires when an Experiment has no project tag
+                    message: 'experiment {name} has no project tag'
+                    remediation: add metadata.project
+                """);
+        Files.writeString(pack.resolve("drools/acme.drl"), """
+                package acme.rules;
+                import dev.spendgate.engine.drools.ManifestFact;
+                import dev.spendgate.engine.drools.Detections;
+                global Detections detections;
+                rule "ACME-001"
+                when
+                    $m : ManifestFact( kind == "Experiment", !hasTag("project") )
+                then
+                    detections.add("ACME-001", $m, "/metadata", "name", $m.getName());
+                end
+                """);
+        Files.writeString(pack.resolve("cases/acme.yaml"), """
+                case: fires-without-project
+                manifests:
+                  - {apiVersion: spendgate.dev/v1, kind: Experiment, metadata: {name: x, environment: prod}}
+                expect: [{rule: ACME-001}]
+                """);
+        CliRun r = CliRun.of("test", pack.toString());
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("FAIL  fires-without-project"), r.out());
+        assertTrue(r.out().contains("metadata.environment"), r.out());
+        assertTrue(r.out().endsWith("0 passed, 1 failed\n"), r.out());
+    }
+
+    @Test
+    void versionAndHelp() {
+        CliRun v = CliRun.of("version");
+        assertEquals(0, v.exitCode());
+        assertTrue(v.out().startsWith("spendgate "), v.out());
+        assertTrue(v.out().contains("price catalog as of "), v.out());
+        CliRun h = CliRun.of("--help");
+        assertEquals(0, h.exitCode());
+        assertTrue(h.out().contains("Exit codes:"), h.out());
+        assertTrue(CliRun.of("check", "--help").out().contains("--format=FORMAT"));
+    }
+}
