@@ -20,19 +20,37 @@ public final class Cli {
 
     /** Runs with the process's streams; returns the exit code. */
     public static int run(String... args) {
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        return run(args, System.out, System.err);
+    }
+
+    private static int run(String[] args, java.io.PrintStream stdout, java.io.PrintStream stderr) {
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
         try {
-            return commandLine(out, err).execute(args);
+            return commandLine(out, err, args).execute(args);
         } finally {
             out.flush();
             err.flush();
         }
     }
 
-    /** The command line writing data to {@code out} and talk to {@code err}. */
+    /** The command line writing data to {@code out} and talk to {@code err}, with every subcommand. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, new String[0]);
+    }
+
+    /**
+     * The command line for {@code args}: when they name a subcommand, only that one is built,
+     * which keeps picocli's share of a cold start small; otherwise (help, a typo) all of them.
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
         CommandLine cl = new CommandLine(new SpendgateCommand());
+        String first = args.length > 0 ? args[0] : "";
+        if (SpendgateCommand.SUBCOMMANDS.containsKey(first)) {
+            cl.addSubcommand(first, SpendgateCommand.SUBCOMMANDS.get(first).get());
+        } else {
+            SpendgateCommand.SUBCOMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -43,7 +61,7 @@ public final class Cli {
             e.flush();
             return exitCode(ex);
         });
-        cl.setParameterExceptionHandler((ex, args) -> {
+        cl.setParameterExceptionHandler((ex, ignored) -> {
             PrintWriter e = ex.getCommandLine().getErr();
             e.println("spendgate: " + ex.getMessage());
             e.println("Run 'spendgate " + qualifiedName(ex.getCommandLine()) + "--help' for usage.");

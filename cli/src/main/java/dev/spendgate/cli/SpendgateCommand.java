@@ -1,5 +1,9 @@
 package dev.spendgate.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
 import picocli.CommandLine.Command;
 
 /** {@code spendgate}: the policy-as-code gate for AI spend. */
@@ -7,16 +11,6 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Policy-as-code gate for AI spend: checks AI workload manifests against cost policies.",
-        subcommands = {
-                CheckCommand.class,
-                ValidateCommand.class,
-                EstimateCommand.class,
-                ExplainCommand.class,
-                RulesCommand.class,
-                TestCommand.class,
-                SchemaCommand.class,
-                VersionCommand.class,
-        },
         footerHeading = "%nExit codes:%n",
         footer = {
                 "  0  pass (warnings allowed unless --fail-on warn)",
@@ -26,6 +20,26 @@ import picocli.CommandLine.Command;
                 "  4  engine or data-source failure",
         })
 final class SpendgateCommand implements Runnable {
+
+    /**
+     * The subcommands, by name. They are added to the command line only when needed (see
+     * {@link Cli#commandLine}): building picocli's model of every command costs more start-up time
+     * than the gate's own work on one manifest.
+     */
+    static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("check", CheckCommand::new);
+        m.put("validate", ValidateCommand::new);
+        m.put("estimate", EstimateCommand::new);
+        m.put("explain", ExplainCommand::new);
+        m.put("rules", RulesCommand::new);
+        m.put("test", TestCommand::new);
+        m.put("schema", SchemaCommand::new);
+        m.put("version", VersionCommand::new);
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

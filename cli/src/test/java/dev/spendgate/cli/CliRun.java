@@ -9,7 +9,7 @@ record CliRun(int exitCode, String out, String err) {
     static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        int code = Cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), args).execute(args);
         return new CliRun(code, out.toString(), err.toString());
     }
 }
