@@ -1,9 +1,11 @@
 package dev.spendgate.cli;
 
 import dev.spendgate.gate.ExitCodes;
+import dev.spendgate.gate.GateSession;
 import dev.spendgate.gate.InvalidInputException;
 import dev.spendgate.gate.Problem;
 import dev.spendgate.policy.EngineException;
+import dev.spendgate.policy.PolicyEngines;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -24,6 +26,7 @@ public final class Cli {
     }
 
     private static int run(String[] args, java.io.PrintStream stdout, java.io.PrintStream stderr) {
+        warmUp(args);
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
         try {
@@ -32,6 +35,23 @@ public final class Cli {
             out.flush();
             err.flush();
         }
+    }
+
+    /**
+     * A gate run on the default engine will need the baseline pack's rules: have the engine build
+     * them on another core while picocli parses and the manifests load.
+     */
+    private static void warmUp(String[] args) {
+        if (args.length == 0 || !args[0].equals("check")) {
+            return;
+        }
+        GateSession.warmUp();
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].startsWith("--engine")) {
+                return; // not the default engine: leave it to prepare()
+            }
+        }
+        PolicyEngines.find("drools").ifPresent(engine -> engine.warmUp("baseline"));
     }
 
     /** The command line writing data to {@code out} and talk to {@code err}, with every subcommand. */

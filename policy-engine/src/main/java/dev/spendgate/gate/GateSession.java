@@ -70,6 +70,24 @@ public final class GateSession {
         return new GateSession(policy, catalog, config.toolVersion(), Path.of(""));
     }
 
+    /**
+     * Starts reading the shipped price catalog and the baseline pack on a daemon thread, so that a
+     * run which opens a session a little later finds them parsed. Returns at once; harmless when
+     * they are never used.
+     */
+    public static void warmUp() {
+        Thread t = new Thread(() -> {
+            try {
+                PriceCatalog.shipped();
+                new dev.spendgate.policy.PackLoader().loadShipped("baseline");
+            } catch (InvalidInputException | RuntimeException e) {
+                // the run itself loads them again and reports any problem
+            }
+        }, "spendgate-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** A session over an already-loaded policy (used by the pack test runner). */
     public static GateSession of(LoadedPolicy policy, PriceCatalog catalog, String toolVersion) {
         return new GateSession(policy, catalog, toolVersion, Path.of(""));

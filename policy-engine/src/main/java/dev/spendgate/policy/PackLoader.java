@@ -179,7 +179,24 @@ public final class PackLoader {
         return shipped(reference, at, path, problems);
     }
 
+    /** Shipped packs are resources of the jar, so one parse per JVM and class loader is enough. */
+    private static final Map<List<Object>, Loaded> SHIPPED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private Loaded shipped(String id, SourceLocation at, String path, List<Problem> problems) {
+        List<Object> key = List.of(classLoader, resourceRoot, id);
+        Loaded cached = SHIPPED.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        int before = problems.size();
+        Loaded loaded = parseShipped(id, at, path, problems);
+        if (loaded != null && problems.size() == before) {
+            SHIPPED.putIfAbsent(key, loaded);
+        }
+        return loaded;
+    }
+
+    private Loaded parseShipped(String id, SourceLocation at, String path, List<Problem> problems) {
         List<String> ids = shippedIds();
         String resource = resourceRoot + id + "/pack.yaml";
         byte[] bytes = ids.contains(id) ? resource(resource) : null;

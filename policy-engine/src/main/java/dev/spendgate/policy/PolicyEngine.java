@@ -21,4 +21,12 @@ public interface PolicyEngine {
      * @throws EngineException when the rules cannot be loaded or the engine cannot be reached
      */
     PreparedPolicies prepare(List<Pack> packs, EngineSettings settings) throws EngineException;
+
+    /**
+     * A hint, given as early as possible in a run that will likely call {@link #prepare} with the
+     * shipped pack {@code packId}: an engine may start readying it in the background. Must return
+     * at once and never fail; the default does nothing.
+     */
+    default void warmUp(String packId) {
+    }
 }

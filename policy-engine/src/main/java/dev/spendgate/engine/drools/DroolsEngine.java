@@ -41,6 +41,12 @@ public final class DroolsEngine implements PolicyEngine {
         return new DroolsPolicies(prepared);
     }
 
+    /** Builds the shipped pack's KieBase on a daemon thread while the caller reads its input. */
+    @Override
+    public void warmUp(String packId) {
+        ShippedModels.preload(packId, DroolsEngine.class.getClassLoader());
+    }
+
     private static boolean declaresCollector(KieBase kieBase) {
         return kieBase.getKiePackages().stream()
                 .flatMap(p -> p.getGlobalVariables().stream())

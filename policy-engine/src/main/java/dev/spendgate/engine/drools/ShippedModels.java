@@ -12,6 +12,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import org.kie.api.KieBase;
 
 /**
  * Loads the executable models that the build generated from the shipped packs' DRL: no DRL is
@@ -26,11 +31,64 @@ final class ShippedModels {
     /** Written by the kie-maven-plugin: a version line, then one model class name per line. */
     static final String INDEX = "META-INF/kie/dev.spendgate/spendgate-rule-packs/drools-model";
 
+    /**
+     * KieBases are immutable and thread-safe, so each shipped pack's is built once per JVM and
+     * class loader, possibly ahead of time on a background thread ({@link #preload}).
+     */
+    private static final Map<Key, FutureTask<Built>> BUILT = new ConcurrentHashMap<>();
+
+    private record Key(String packId, ClassLoader loader) {
+    }
+
+    private record Built(KieBase kieBase, String origin, EngineException failure) {
+    }
+
     private ShippedModels() {
     }
 
-    /** The precompiled model of shipped pack {@code pack}, as a new KieBase. */
+    /** The precompiled model of shipped pack {@code pack}, as a KieBase shared by every caller. */
     static DroolsPolicies.PreparedPack load(Pack pack, ClassLoader loader) throws EngineException {
+        FutureTask<Built> task = task(pack.id(), loader);
+        task.run(); // no-op when it ran (or runs) elsewhere
+        Built built;
+        try {
+            built = task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("engine_error", "interrupted while loading the Drools model of " + pack.id(), e);
+        } catch (ExecutionException e) {
+            throw new EngineException("pack_invalid", "shipped pack " + pack.id() + ": cannot build its Drools model: "
+                    + e.getCause(), e.getCause());
+        }
+        if (built.failure() != null) {
+            throw built.failure();
+        }
+        return new DroolsPolicies.PreparedPack(pack, built.kieBase(), built.origin());
+    }
+
+    /**
+     * Starts building the KieBase of shipped pack {@code packId} on a daemon thread, so that it is
+     * ready (or nearly) when {@link #load} asks for it. Harmless when the pack is never used.
+     */
+    static void preload(String packId, ClassLoader loader) {
+        FutureTask<Built> task = task(packId, loader);
+        Thread t = new Thread(task, "spendgate-drools-preload-" + packId);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static FutureTask<Built> task(String packId, ClassLoader loader) {
+        return BUILT.computeIfAbsent(new Key(packId, loader), k -> new FutureTask<>(() -> {
+            try {
+                return build(packId, loader);
+            } catch (EngineException e) {
+                return new Built(null, null, e);
+            }
+        }));
+    }
+
+    private static Built build(String packId, ClassLoader loader) throws EngineException {
+        Pack pack = new Pack(packId, "", "shipped", List.of(), Map.of());
         List<String> classes = modelClasses(pack.id(), loader);
         if (classes.isEmpty()) {
             throw new EngineException("pack_invalid", "shipped pack " + pack.id()
@@ -46,8 +104,7 @@ final class ShippedModels {
                         + ": cannot load its precompiled Drools model " + name + ": " + e, e);
             }
         }
-        return new DroolsPolicies.PreparedPack(pack, KieBaseBuilder.createKieBaseFromModel(models),
-                "precompiled " + String.join(", ", classes));
+        return new Built(KieBaseBuilder.createKieBaseFromModel(models), "precompiled " + String.join(", ", classes), null);
     }
 
     private static List<String> modelClasses(String packId, ClassLoader loader) throws EngineException {
