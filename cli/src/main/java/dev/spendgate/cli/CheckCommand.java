@@ -61,9 +61,9 @@ final class CheckCommand implements Callable<Integer> {
         GateSession session = inputs.open();
         List<Manifest> manifests = session.loadManifests(paths);
         GateReport report = session.check(manifests, instant, engine, new EngineSettings(Map.of())).withFailOn(failOn);
-        StringBuilder text = new StringBuilder();
-        renderer.render(report, text);
-        Output.write(text.toString(), output, spec.commandLine().getOut());
+        try (Output.Target target = Output.open(output, spec.commandLine().getOut())) {
+            renderer.render(report, target.appendable());
+        }
         if (output != null) {
             spec.commandLine().getErr().println("spendgate: " + report.verdict().wireName() + ", report written to " + output);
         }

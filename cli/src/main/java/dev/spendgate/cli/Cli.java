@@ -31,6 +31,14 @@ public final class Cli {
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
         try {
             return commandLine(out, err, args).execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("spendgate: out of memory; give the JVM more heap (SPENDGATE_JAVA_OPTS=-Xmx2g) or gate fewer manifests at once (exit "
+                    + ExitCodes.ENGINE_FAILURE + ")");
+            return ExitCodes.ENGINE_FAILURE;
+        } catch (StackOverflowError e) {
+            err.println("spendgate: internal error: stack overflow; please report it with the input that caused it (exit "
+                    + ExitCodes.ENGINE_FAILURE + ")");
+            return ExitCodes.ENGINE_FAILURE;
         } finally {
             out.flush();
             err.flush();

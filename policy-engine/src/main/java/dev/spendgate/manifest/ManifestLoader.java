@@ -96,20 +96,40 @@ public final class ManifestLoader {
         List<String> given = paths == null || paths.isEmpty() ? defaultPaths(workDir) : paths;
         List<Manifest> manifests = new ArrayList<>();
         Map<String, SourceLocation> names = new HashMap<>();
-        for (YamlFiles.Found f : YamlFiles.discover(workDir, given, problems)) {
-            YamlFile file = readFile(f, problems);
-            if (file == null) {
-                continue;
-            }
-            problems.addAll(file.problems());
-            for (YamlDocument doc : file.documents()) {
-                Manifest m = document(doc, problems);
-                if (m != null && unique(m, names, problems)) {
+        List<YamlFiles.Found> found = YamlFiles.discover(workDir, given, problems);
+        // Files are independent: read and check them on every core, then merge in discovery order
+        // so that the result (and the duplicate-name check) is the same as one by one.
+        List<FileResult> results = (found.size() > 1 ? found.parallelStream() : found.stream())
+                .map(this::readAndParse)
+                .toList();
+        for (FileResult r : results) {
+            problems.addAll(r.problems());
+            for (Manifest m : r.manifests()) {
+                if (unique(m, names, problems)) {
                     manifests.add(m);
                 }
             }
         }
         return new Result(manifests, problems);
+    }
+
+    private record FileResult(List<Manifest> manifests, List<Problem> problems) {
+    }
+
+    private FileResult readAndParse(YamlFiles.Found f) {
+        List<Problem> problems = new ArrayList<>();
+        List<Manifest> manifests = new ArrayList<>();
+        YamlFile file = readFile(f, problems);
+        if (file != null) {
+            problems.addAll(file.problems());
+            for (YamlDocument doc : file.documents()) {
+                Manifest m = document(doc, problems);
+                if (m != null) {
+                    manifests.add(m);
+                }
+            }
+        }
+        return new FileResult(manifests, problems);
     }
 
     /**

@@ -19,4 +19,34 @@ final class Json {
     static JsonGenerator generator(Writer out) {
         return PRETTY.createGenerator(out);
     }
+
+    /**
+     * {@code out} as a Writer that the generator may close without closing {@code out}: reports
+     * stream to their destination instead of being built in memory first.
+     */
+    static Writer writer(Appendable out) {
+        return new Writer() {
+            @Override
+            public void write(char[] buf, int off, int len) throws java.io.IOException {
+                out.append(java.nio.CharBuffer.wrap(buf, off, len));
+            }
+
+            @Override
+            public void write(String str, int off, int len) throws java.io.IOException {
+                out.append(str, off, off + len);
+            }
+
+            @Override
+            public void flush() throws java.io.IOException {
+                if (out instanceof java.io.Flushable f) {
+                    f.flush();
+                }
+            }
+
+            @Override
+            public void close() throws java.io.IOException {
+                flush();
+            }
+        };
+    }
 }

@@ -10,7 +10,7 @@ import dev.spendgate.gate.Summary;
 import jakarta.json.stream.JsonGenerator;
 
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +34,8 @@ public final class JsonRenderer implements Renderer {
 
     @Override
     public void render(GateReport report, Appendable out) throws IOException {
-        StringWriter buffer = new StringWriter();
-        try (JsonGenerator g = Json.generator(buffer)) {
+        Writer writer = Json.writer(out);
+        try (JsonGenerator g = Json.generator(writer)) {
             g.writeStartObject();
             g.write("schemaVersion", 1);
             g.writeStartObject("tool").write("name", "spendgate").write("version", report.toolVersion()).writeEnd();
@@ -79,7 +79,7 @@ public final class JsonRenderer implements Renderer {
             g.writeEnd();
             g.writeEnd();
         }
-        out.append(buffer.toString().strip()).append('\n');
+        out.append('\n');
     }
 
     private static void writeManifest(JsonGenerator g, ManifestReport m) {

@@ -262,7 +262,7 @@ public final class YamlReader {
             Frame frame = stack.peek();
             SourceLocation at = location(scalar);
             // keys are compared as written, as JSON does
-            String text = scalar.getValue();
+            String text = Strings.shared(scalar.getValue());
             if (frame.entries.containsKey(text)) {
                 SourceLocation first = frame.entries.get(text).keyLocation();
                 problem(at, child(frame.slot.path, text) + ": duplicate key (first at line " + first.line()
@@ -293,10 +293,10 @@ public final class YamlReader {
                     problem(mark(event), "a mapping key must be a plain value, not a list or mapping");
                     return null;
                 }
-                return new Slot(parent.slot.pointer + "/" + escape(parent.pendingKey),
+                return new Slot(Strings.shared(parent.slot.pointer + "/" + escape(parent.pendingKey)),
                         child(parent.slot.path, parent.pendingKey), parent.pendingKeyLocation);
             }
-            return new Slot(parent.slot.pointer + "/" + parent.items.size(),
+            return new Slot(Strings.shared(parent.slot.pointer + "/" + parent.items.size()),
                     parent.slot.path + "[" + parent.items.size() + "]", location(event));
         }
 
