@@ -108,6 +108,9 @@ public final class Cli {
         if (ex instanceof InvalidInputException) {
             return ExitCodes.INVALID_INPUT;
         }
+        if (ex instanceof EngineException e && e.code().equals("pack_invalid")) {
+            return ExitCodes.INVALID_INPUT; // a pack whose rules do not compile is input that does not load
+        }
         if (ex instanceof UsageException || ex instanceof CommandLine.ParameterException) {
             return ExitCodes.USAGE;
         }
@@ -123,7 +126,7 @@ public final class Cli {
             err.println("spendgate: " + invalid.problems().size() + " problem"
                     + (invalid.problems().size() == 1 ? "" : "s") + " in the input (exit " + ExitCodes.INVALID_INPUT + ")");
         } else if (ex instanceof EngineException engine) {
-            err.println("spendgate: " + engine.code() + ": " + engine.getMessage() + " (exit " + ExitCodes.ENGINE_FAILURE + ")");
+            err.println("spendgate: " + engine.code() + ": " + engine.getMessage() + " (exit " + exitCode(engine) + ")");
         } else if (ex instanceof UsageException usage) {
             err.println("spendgate: " + usage.getMessage());
         } else if (ex instanceof java.io.IOException io) {

@@ -226,7 +226,7 @@ class CliTest {
                 global Detections detections;
                 rule "ACME-001"
                 when
-                    $m : ManifestFact( kind == "Experiment", !hasTag("project") )
+                    $m : ManifestFact( kind == "Experiment", tagNames not contains "project" )
                 then
                     detections.add("ACME-001", $m, "/metadata", "name", $m.getName());
                 end
@@ -242,6 +242,102 @@ class CliTest {
         assertTrue(r.out().contains("FAIL  fires-without-project"), r.out());
         assertTrue(r.out().contains("metadata.environment"), r.out());
         assertTrue(r.out().endsWith("0 passed, 1 failed\n"), r.out());
+    }
+
+    @Test
+    void pricesFileMergesOverTheShippedCatalog() throws IOException {
+        String llama = "../examples/manifests/training/llama-finetune.yaml";
+        CliRun shipped = CliRun.of("check", llama, "--now", NOW);
+        assertTrue(shipped.out().contains("SG-BUD-003"), shipped.out());
+        Path prices = tmp.resolve("prices.yaml");
+        Files.writeString(prices, """
+                apiVersion: spendgate.dev/v1
+                kind: PriceCatalog
+                metadata: {name: negotiated, version: "1"}
+                asOf: 2026-11-15
+                gpus:
+                  H100: {onDemand: 1.00, spot: 0.60, reserved: 0.80}
+                """);
+        CliRun negotiated = CliRun.of("check", llama, "--now", NOW, "--prices", prices.toString());
+        assertFalse(negotiated.out().contains("SG-BUD-003"), negotiated.out());
+        assertTrue(negotiated.out().contains("estimate 640.00 USD"), negotiated.out());
+        Files.writeString(prices, "apiVersion: spendgate.dev/v1\nkind: PriceCatalog\nmetadata: {name: x}\nasOf: 2026-11-15\ngpus:\n  H100: {onDemand: -1, spot: 1, reserved: 1}\n");
+        CliRun bad = CliRun.of("check", llama, "--now", NOW, "--prices", prices.toString());
+        assertEquals(3, bad.exitCode(), bad.err());
+        assertTrue(bad.err().contains(prices + ":6:"), bad.err());
+    }
+
+    @Test
+    void policySetCanAddAPackFromAFolder() throws IOException {
+        Path pack = tmp.resolve("packs/acme");
+        Files.createDirectories(pack.resolve("drools"));
+        Files.writeString(pack.resolve("pack.yaml"), """
+                id: acme
+                version: 1.0.0
+                rules:
+                  - id: ACME-001
+                    title: Experiments need a project tag
+                    intent: ownership
+                    level: soft-mandatory
+                    description: fires when an Experiment has no project tag
+                    message: 'experiment {name} has no project tag'
+                    remediation: add metadata.project
+                """);
+        Files.writeString(pack.resolve("drools/acme.drl"), """
+                package acme.rules;
+                import dev.spendgate.engine.drools.ManifestFact;
+                import dev.spendgate.engine.drools.Detections;
+                global Detections detections;
+                rule "ACME-001"
+                when
+                    $m : ManifestFact( kind == "Experiment", tagNames not contains "project" )
+                then
+                    detections.add("ACME-001", $m, "/metadata", "name", $m.getName());
+                end
+                """);
+        Path policy = tmp.resolve("policy.yaml");
+        Files.writeString(policy, """
+                apiVersion: spendgate.dev/v1
+                kind: PolicySet
+                metadata: {name: acme, version: "1"}
+                packs: [baseline, ./packs/acme]
+                enforcement: {ACME-001: hard-mandatory}
+                """);
+        CliRun r = CliRun.of("check", "../examples/manifests/experiments/zombie-notebook.yaml", "--policy", policy.toString(), "--now", NOW);
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.out().contains("x ACME-001 FAIL [hard-mandatory]"), r.out());
+        assertTrue(r.out().contains("experiment zombie-notebook has no project tag"), r.out());
+        assertTrue(r.out().contains("x SG-TTL-003 FAIL"), r.out());
+    }
+
+    @Test
+    void aPackWhoseDrlDoesNotCompileIsInvalidInput() throws IOException {
+        Path pack = tmp.resolve("packs/broken");
+        Files.createDirectories(pack.resolve("drools"));
+        Files.writeString(pack.resolve("pack.yaml"), """
+                id: broken
+                version: 1.0.0
+                rules:
+                  - {id: BRK-001, title: t, intent: ownership, level: advisory, description: d, message: m, remediation: r}
+                """);
+        Files.writeString(pack.resolve("drools/broken.drl"), """
+                package broken.rules;
+                import dev.spendgate.engine.drools.ManifestFact;
+                import dev.spendgate.engine.drools.Detections;
+                global Detections detections;
+                rule "BRK-001"
+                when
+                    $m : ManifestFact( noSuchProperty == 1 )
+                then
+                    detections.add("BRK-001", $m, "/metadata");
+                end
+                """);
+        Path policy = tmp.resolve("policy.yaml");
+        Files.writeString(policy, "apiVersion: spendgate.dev/v1\nkind: PolicySet\nmetadata: {name: p}\npacks: [./packs/broken]\n");
+        CliRun r = CliRun.of("check", "../examples/manifests/experiments/zombie-notebook.yaml", "--policy", policy.toString(), "--now", NOW);
+        assertEquals(3, r.exitCode(), r.err());
+        assertTrue(r.err().contains("pack_invalid: " + tmp.resolve("packs/broken/drools/broken.drl") + ":7:24: Unable to parse"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
     }
 
     @Test

@@ -35,7 +35,7 @@ final class DrlCompiler {
     static DroolsPolicies.PreparedPack compile(Pack pack, ClassLoader loader) throws EngineException {
         Map<String, String> drl = new TreeMap<>(pack.sources().getOrDefault(DroolsEngine.ID, Map.of()));
         if (drl.isEmpty()) {
-            throw new EngineException("pack_invalid", pack.id() + "/drools: no DRL files (pack from " + pack.origin() + ")");
+            throw new EngineException("pack_invalid", pack.origin() + "/drools: no DRL files");
         }
         KieServices kie = KieServices.get();
         KieFileSystem files = kie.newKieFileSystem();
@@ -48,13 +48,13 @@ final class DrlCompiler {
             // one folder per file keeps names apart; Drools reads the rules' package from the DRL text
             String path = "spendgate/f" + (n++) + "/" + drlName(file.getKey());
             files.write("src/main/resources/" + path, file.getValue());
-            sources.add(new DrlProblems.Source(path, pack.id() + "/drools/" + file.getKey(), file.getValue()));
+            sources.add(new DrlProblems.Source(path, pack.origin() + "/drools/" + file.getKey(), file.getValue()));
         }
         KieBuilder builder = kie.newKieBuilder(files, loader).buildAll(ExecutableModelProject.class);
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
             kie.getRepository().removeKieModule(release);
-            throw new EngineException("pack_invalid", DrlProblems.describe(errors, sources, pack.id() + "/drools"));
+            throw new EngineException("pack_invalid", DrlProblems.describe(errors, sources, pack.origin() + "/drools"));
         }
         try {
             KieContainer container = kie.newKieContainer(release, loader);

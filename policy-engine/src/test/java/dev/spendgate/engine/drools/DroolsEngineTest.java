@@ -92,7 +92,7 @@ class DroolsEngineTest {
         EngineException e = assertThrows(EngineException.class, () -> new DroolsEngine()
                 .prepare(List.of(folderPack(Map.of("budgets.drl", broken), "ACME-001")), EngineSettings.none()));
         assertEquals("pack_invalid", e.code());
-        assertTrue(e.getMessage().matches("acme/drools/budgets\\.drl:11:39: .+"), e.getMessage());
+        assertTrue(e.getMessage().matches("policy/packs/acme/drools/budgets\\.drl:11:39: .+"), e.getMessage());
     }
 
     /** Errors of the executable model come without a DRL line; the engine finds what they name. */
@@ -108,7 +108,7 @@ class DroolsEngineTest {
         EngineException e = assertThrows(EngineException.class, () -> new DroolsEngine()
                 .prepare(List.of(folderPack(Map.of("budgets.drl", wrong), "ACME-001")), EngineSettings.none()));
         assertEquals("pack_invalid", e.code());
-        assertTrue(e.getMessage().startsWith("acme/drools/budgets.drl:" + at + ": "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("policy/packs/acme/drools/budgets.drl:" + at + ": "), e.getMessage());
         assertTrue(e.getMessage().contains(says), e.getMessage());
     }
 
@@ -134,7 +134,7 @@ class DroolsEngineTest {
         EngineException e = assertThrows(EngineException.class, () -> new DroolsEngine()
                 .prepare(List.of(folderPack(Map.of())), EngineSettings.none()));
         assertEquals("pack_invalid", e.code());
-        assertTrue(e.getMessage().startsWith("acme/drools: no DRL files"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("policy/packs/acme/drools: no DRL files"), e.getMessage());
     }
 
     @Test
