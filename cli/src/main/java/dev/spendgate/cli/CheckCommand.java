@@ -10,7 +10,6 @@ import dev.spendgate.report.Renderers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -27,9 +26,8 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*",
-            description = "Manifest files or folders (default: .spendgate/manifests/ if present, else .).")
-    List<Path> paths = List.of();
+    @Mixin
+    ManifestPaths input;
 
     @Mixin
     InputOptions inputs;
@@ -59,7 +57,7 @@ final class CheckCommand implements Callable<Integer> {
         Engines.require(engine);
         var instant = Clock.parse(now);
         GateSession session = inputs.open();
-        List<Manifest> manifests = session.loadManifests(paths);
+        List<Manifest> manifests = session.loadManifests(input.paths);
         GateReport report = session.check(manifests, instant, engine, new EngineSettings(Map.of())).withFailOn(failOn);
         try (Output.Target target = Output.open(output, spec.commandLine().getOut())) {
             renderer.render(report, target.appendable());

@@ -10,7 +10,6 @@ import dev.spendgate.report.EstimateJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -28,9 +27,8 @@ final class EstimateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*",
-            description = "Manifest files or folders (default: .spendgate/manifests/ if present, else .).")
-    List<Path> paths = List.of();
+    @Mixin
+    ManifestPaths input;
 
     @Mixin
     InputOptions inputs;
@@ -47,7 +45,7 @@ final class EstimateCommand implements Callable<Integer> {
             throw new UsageException("--format: estimate prints text or json, not '" + format + "'");
         }
         GateSession session = inputs.open();
-        List<Manifest> manifests = session.loadManifests(paths);
+        List<Manifest> manifests = session.loadManifests(input.paths);
         List<EstimateJson.Entry> entries = new ArrayList<>();
         for (Manifest m : manifests) {
             Priced p = session.price(m);

@@ -4,7 +4,6 @@ import dev.spendgate.gate.GateSession;
 import dev.spendgate.manifest.Manifest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -20,9 +19,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*",
-            description = "Manifest files or folders (default: .spendgate/manifests/ if present, else .).")
-    List<Path> paths = List.of();
+    @Mixin
+    ManifestPaths input;
 
     @Mixin
     InputOptions inputs;
@@ -30,7 +28,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         GateSession session = inputs.open();
-        List<Manifest> manifests = session.loadManifests(paths);
+        List<Manifest> manifests = session.loadManifests(input.paths);
         var out = spec.commandLine().getOut();
         for (Manifest m : manifests) {
             out.println("ok  " + m.name() + "  (" + m.kind() + ")  " + m.file());

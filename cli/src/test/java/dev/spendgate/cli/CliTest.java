@@ -203,45 +203,32 @@ class CliTest {
     }
 
     @Test
-    void testOfAPackFolderReportsAFailingCase() throws IOException {
+    void testOfAPackFolderRunsItsCasesAndReportsTheFailingOne() throws IOException {
         Path pack = tmp.resolve("acme");
         Files.createDirectories(pack.resolve("cases"));
-        Files.createDirectories(pack.resolve("drools"));
-        Files.writeString(pack.resolve("pack.yaml"), """
-                id: acme
-                version: 1.0.0
-                rules:
-                  - id: ACME-001
-                    title: Experiments need a project tag
-                    intent: ownership
-                    level: soft-mandatory
-                    description: fires when an Experiment has no project tag
-                    message: 'experiment {name} has no project tag'
-                    remediation: add metadata.project
-                """);
-        Files.writeString(pack.resolve("drools/acme.drl"), """
-                package acme.rules;
-                import dev.spendgate.engine.drools.ManifestFact;
-                import dev.spendgate.engine.drools.Detections;
-                global Detections detections;
-                rule "ACME-001"
-                when
-                    $m : ManifestFact( kind == "Experiment", tagNames not contains "project" )
-                then
-                    detections.add("ACME-001", $m, "/metadata", "name", $m.getName());
-                end
-                """);
+        writeAcmePack(pack);
         Files.writeString(pack.resolve("cases/acme.yaml"), """
                 case: fires-without-project
+                manifests:
+                  - {apiVersion: spendgate.dev/v1, kind: Experiment, metadata: {name: x, environment: dev}, spec: {}}
+                expect: [{rule: ACME-001, manifest: x, outcome: fail, path: /metadata}]
+                ---
+                case: quiet-with-project
+                manifests:
+                  - {apiVersion: spendgate.dev/v1, kind: Experiment, metadata: {name: x, environment: dev, project: p}, spec: {}}
+                absent: [ACME-001]
+                ---
+                case: broken-manifest
                 manifests:
                   - {apiVersion: spendgate.dev/v1, kind: Experiment, metadata: {name: x, environment: prod}}
                 expect: [{rule: ACME-001}]
                 """);
         CliRun r = CliRun.of("test", pack.toString());
         assertEquals(1, r.exitCode(), r.out() + r.err());
-        assertTrue(r.out().contains("FAIL  fires-without-project"), r.out());
+        assertTrue(r.out().contains("FAIL  broken-manifest"), r.out());
         assertTrue(r.out().contains("metadata.environment"), r.out());
-        assertTrue(r.out().endsWith("0 passed, 1 failed\n"), r.out());
+        assertFalse(r.out().contains("FAIL  fires-without-project"), r.out());
+        assertTrue(r.out().endsWith("2 passed, 1 failed\n"), r.out());
     }
 
     @Test
@@ -270,31 +257,7 @@ class CliTest {
     @Test
     void policySetCanAddAPackFromAFolder() throws IOException {
         Path pack = tmp.resolve("packs/acme");
-        Files.createDirectories(pack.resolve("drools"));
-        Files.writeString(pack.resolve("pack.yaml"), """
-                id: acme
-                version: 1.0.0
-                rules:
-                  - id: ACME-001
-                    title: Experiments need a project tag
-                    intent: ownership
-                    level: soft-mandatory
-                    description: fires when an Experiment has no project tag
-                    message: 'experiment {name} has no project tag'
-                    remediation: add metadata.project
-                """);
-        Files.writeString(pack.resolve("drools/acme.drl"), """
-                package acme.rules;
-                import dev.spendgate.engine.drools.ManifestFact;
-                import dev.spendgate.engine.drools.Detections;
-                global Detections detections;
-                rule "ACME-001"
-                when
-                    $m : ManifestFact( kind == "Experiment", tagNames not contains "project" )
-                then
-                    detections.add("ACME-001", $m, "/metadata", "name", $m.getName());
-                end
-                """);
+        writeAcmePack(pack);
         Path policy = tmp.resolve("policy.yaml");
         Files.writeString(policy, """
                 apiVersion: spendgate.dev/v1
@@ -338,6 +301,35 @@ class CliTest {
         assertEquals(3, r.exitCode(), r.err());
         assertTrue(r.err().contains("pack_invalid: " + tmp.resolve("packs/broken/drools/broken.drl") + ":7:24: Unable to parse"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    /** A governance lead's own pack: one rule, ACME-001, in DRL compiled when loaded. */
+    private static void writeAcmePack(Path pack) throws IOException {
+        Files.createDirectories(pack.resolve("drools"));
+        Files.writeString(pack.resolve("pack.yaml"), """
+                id: acme
+                version: 1.0.0
+                rules:
+                  - id: ACME-001
+                    title: Experiments need a project tag
+                    intent: ownership
+                    level: soft-mandatory
+                    description: fires when an Experiment has no project tag
+                    message: 'experiment {name} has no project tag'
+                    remediation: add metadata.project
+                """);
+        Files.writeString(pack.resolve("drools/acme.drl"), """
+                package acme.rules;
+                import dev.spendgate.engine.drools.ManifestFact;
+                import dev.spendgate.engine.drools.Detections;
+                global Detections detections;
+                rule "ACME-001"
+                when
+                    $m : ManifestFact( kind == "Experiment", tagNames not contains "project" )
+                then
+                    detections.add("ACME-001", $m, "/metadata", "name", $m.getName());
+                end
+                """);
     }
 
     @Test
