@@ -56,7 +56,7 @@ public final class Gate {
 
     private final String toolVersion;
     private final PolicySet policy;
-    private final Map<String, RuleInfo> rules = new HashMap<>();
+    private final Map<String, RuleInfo> rules = new LinkedHashMap<>();
 
     /**
      * @param packs the packs the policy set selects, loaded (for rule text and default levels)
@@ -120,7 +120,15 @@ public final class Gate {
         policyFindings.sort(ORDER);
         diagnostics.sort(Comparator.comparing(Diagnostic::toString));
         return new GateReport(toolVersion, engineId, result.metadata(), policy.name(), reports, policyFindings,
-                dedupe(diagnostics), FailOn.FAIL);
+                dedupe(diagnostics), enforcedRules(), FailOn.FAIL);
+    }
+
+    private List<EnforcedRule> enforcedRules() {
+        List<EnforcedRule> out = new ArrayList<>(rules.size());
+        for (RuleInfo rule : rules.values()) {
+            out.add(new EnforcedRule(rule, policy.enforcement().getOrDefault(rule.id(), rule.level())));
+        }
+        return out;
     }
 
     private Finding finding(RuleInfo rule, Detection d, SourceLocation at) {

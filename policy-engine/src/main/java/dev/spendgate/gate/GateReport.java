@@ -9,6 +9,8 @@ import java.util.Objects;
  * (stale or expiring waivers), and diagnostics. The exit code is computed on it.
  *
  * @param engineMetadata what the engine wants reported, e.g. OPA's {@code decision_id}
+ * @param rules          every rule of the selected packs, in pack order, with the level the policy
+ *                       set enforces it at (for formats that list the rules checked: SARIF, JUnit)
  */
 public record GateReport(
         String toolVersion,
@@ -18,6 +20,7 @@ public record GateReport(
         List<ManifestReport> manifests,
         List<Finding> policyFindings,
         List<Diagnostic> diagnostics,
+        List<EnforcedRule> rules,
         FailOn failOn) {
 
     public GateReport {
@@ -29,6 +32,7 @@ public record GateReport(
         manifests = List.copyOf(manifests);
         policyFindings = List.copyOf(policyFindings);
         diagnostics = List.copyOf(diagnostics);
+        rules = List.copyOf(rules);
     }
 
     public Verdict verdict() {
@@ -59,7 +63,8 @@ public record GateReport(
 
     /** The same report, judged with {@code --fail-on failOn}. */
     public GateReport withFailOn(FailOn failOn) {
-        return new GateReport(toolVersion, engine, engineMetadata, policy, manifests, policyFindings, diagnostics, failOn);
+        return new GateReport(toolVersion, engine, engineMetadata, policy, manifests, policyFindings, diagnostics,
+                rules, failOn);
     }
 
     /** The exit code of the contract: 1 when something blocks (or warns, with {@code --fail-on warn}), else 0. */
