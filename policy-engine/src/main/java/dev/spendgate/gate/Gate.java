@@ -115,7 +115,7 @@ public final class Gate {
             List<Finding> fs = new ArrayList<>(findings.getOrDefault(m.name(), List.of()));
             fs.sort(ORDER);
             reports.add(new ManifestReport(m.file(), m.name(), m.kind().name(), m.metadata().team(),
-                    Verdict.of(fs), priced.get(m.name()).estimate(), fs));
+                    Verdict.of(fs), m.spec().budget(), priced.get(m.name()).estimate(), fs));
         }
         policyFindings.sort(ORDER);
         diagnostics.sort(Comparator.comparing(Diagnostic::toString));

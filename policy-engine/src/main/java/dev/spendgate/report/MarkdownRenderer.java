@@ -1,0 +1,193 @@
+package dev.spendgate.report;
+
+import dev.spendgate.cost.Estimate;
+import dev.spendgate.gate.Diagnostic;
+import dev.spendgate.gate.Finding;
+import dev.spendgate.gate.GateReport;
+import dev.spendgate.gate.ManifestReport;
+import dev.spendgate.gate.Outcome;
+import dev.spendgate.gate.Summary;
+import dev.spendgate.gate.Verdict;
+
+import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The report as GitHub-flavoured Markdown, for a pull-request comment or a job summary: the verdict,
+ * a table of manifests with estimate against budget, every blocking finding with its place, numbers
+ * and fix, then warnings, waived findings and how to ask for a waiver.
+ */
+public final class MarkdownRenderer implements Renderer {
+
+    private final String linkBase;
+
+    /** Without links to files. */
+    public MarkdownRenderer() {
+        this(null);
+    }
+
+    /**
+     * @param linkBase prefix that turns a repository-relative path into a link, e.g.
+     *                 {@code https://github.com/acme/ml/blob/<head sha>/}; null for no links
+     */
+    public MarkdownRenderer(String linkBase) {
+        this.linkBase = linkBase;
+    }
+
+    @Override
+    public String id() {
+        return "markdown";
+    }
+
+    @Override
+    public String description() {
+        return "GitHub-flavoured Markdown (pull-request comment, job summary)";
+    }
+
+    @Override
+    public void render(GateReport report, Appendable out) throws IOException {
+        Summary s = report.summary();
+        out.append("## spendgate: ").append(headline(report.verdict())).append("\n\n");
+        out.append(String.valueOf(s.manifests())).append(s.manifests() == 1 ? " manifest" : " manifests")
+                .append(": ").append(String.valueOf(s.passed())).append(" passed, ")
+                .append(String.valueOf(s.warned())).append(" warned, ")
+                .append(String.valueOf(s.failed())).append(" failed · ")
+                .append(String.valueOf(s.findings())).append(s.findings() == 1 ? " finding" : " findings");
+        if (s.waived() > 0) {
+            out.append(" (").append(String.valueOf(s.waived())).append(" waived)");
+        }
+        out.append(" · engine `").append(report.engine()).append("` · policy `").append(report.policy()).append("`\n\n");
+
+        if (!report.manifests().isEmpty()) {
+            out.append("| | Manifest | Kind | Team | Estimate | Budget | Findings |\n");
+            out.append("|---|---|---|---|---:|---:|---|\n");
+            for (ManifestReport m : report.manifests()) {
+                out.append("| ").append(icon(m.verdict())).append(" | ")
+                        .append(link("`" + m.name() + "`", m.file(), 0)).append(" | ")
+                        .append(m.kind()).append(" | ").append(m.team() == null ? "" : cell(m.team())).append(" | ")
+                        .append(estimate(m.estimate())).append(" | ").append(budget(m)).append(" | ")
+                        .append(rules(m.findings())).append(" |\n");
+            }
+            out.append('\n');
+        }
+
+        List<Located> all = Located.all(report);
+        section(out, "Blocking findings", all, Outcome.FAIL, true);
+        section(out, "Warnings", all, Outcome.WARN, false);
+        section(out, "Waived", all, Outcome.WAIVED, false);
+
+        if (!report.diagnostics().isEmpty()) {
+            out.append("### Notes\n\n");
+            for (Diagnostic d : report.diagnostics()) {
+                out.append("- ").append(d.location() == null ? "" : link("`" + d.location() + "`", d.location().file(),
+                        d.location().line()) + ": ").append(cell(d.message())).append('\n');
+            }
+            out.append('\n');
+        }
+
+        if (all.stream().anyMatch(l -> l.finding().outcome() == Outcome.FAIL)) {
+            out.append("<details><summary>How to ask for a waiver</summary>\n\n")
+                    .append("Soft-mandatory findings can be waived for a while by the policy owners; hard-mandatory ones ")
+                    .append("cannot. Propose a `Waiver` in the policy repository (it takes effect once merged there):\n\n")
+                    .append("```yaml\napiVersion: spendgate.dev/v1\nkind: Waiver\nmetadata:\n  name: <short-name>\n")
+                    .append("spec:\n  rule: <rule id, e.g. SG-GPU-001>\n  manifest: <manifest name or glob>\n")
+                    .append("  reason: \"<why the guardrail does not fit this workload>\"\n")
+                    .append("  approver: <who approves the spend>\n  ticket: <tracking ticket>\n")
+                    .append("  expires: <YYYY-MM-DD, at most 90 days ahead>\n```\n\n</details>\n");
+        }
+    }
+
+    private void section(Appendable out, String title, List<Located> all, Outcome outcome, boolean detailed)
+            throws IOException {
+        List<Located> these = all.stream().filter(l -> l.finding().outcome() == outcome).toList();
+        if (these.isEmpty()) {
+            return;
+        }
+        out.append("### ").append(title).append("\n\n");
+        for (Located l : these) {
+            Finding f = l.finding();
+            String where = link("`" + f.location().file() + ":" + f.location().line() + "`", f.location().file(),
+                    f.location().line());
+            if (detailed) {
+                out.append("#### ").append(icon(outcome)).append(" `").append(l.owner()).append("` — ")
+                        .append(f.rule()).append(": ").append(cell(f.title())).append("\n\n");
+                out.append(where).append(" · ").append(f.enforcement().wireName()).append("\n\n");
+                out.append("> ").append(cell(f.message())).append("\n\n");
+                out.append("**Fix:** ").append(cell(f.remediation())).append("\n\n");
+            } else {
+                out.append("- ").append(icon(outcome)).append(" `").append(l.owner()).append("` ").append(f.rule())
+                        .append(" (").append(where).append("): ").append(cell(f.message()));
+                if (outcome == Outcome.WAIVED) {
+                    out.append(" — waived by `").append(f.waiver()).append('`');
+                }
+                out.append('\n');
+            }
+        }
+        if (!detailed) {
+            out.append('\n');
+        }
+    }
+
+    private String link(String text, String file, int line) {
+        if (linkBase == null) {
+            return text;
+        }
+        String path = file.replace('\\', '/');
+        while (path.startsWith("./")) {
+            path = path.substring(2);
+        }
+        return "[" + text + "](" + linkBase + path + (line > 0 ? "#L" + line : "") + ")";
+    }
+
+    static String headline(Verdict v) {
+        return switch (v) {
+            case PASS -> "✅ passed";
+            case WARN -> "⚠️ passed with warnings";
+            case FAIL -> "❌ blocked";
+        };
+    }
+
+    private static String icon(Verdict v) {
+        return switch (v) {
+            case PASS -> "✅";
+            case WARN -> "⚠️";
+            case FAIL -> "❌";
+        };
+    }
+
+    private static String icon(Outcome o) {
+        return switch (o) {
+            case FAIL -> "❌";
+            case WARN -> "⚠️";
+            case WAIVED -> "➖";
+        };
+    }
+
+    private static String estimate(Estimate e) {
+        String s = TextRenderer.money(e.total()) + " " + e.currency();
+        return e.complete() ? s : s + " (incomplete)";
+    }
+
+    private static String budget(ManifestReport m) {
+        if (m.budget() == null || m.budget().amount() == null) {
+            return "—";
+        }
+        return m.budget().amount().toPlainString() + " " + m.budget().currency()
+                + (m.budget().period().name().equals("monthly") ? "/month" : "");
+    }
+
+    private static String rules(List<Finding> findings) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Finding f : findings) {
+            ids.add(f.outcome() == Outcome.WAIVED ? "~~" + f.rule() + "~~" : f.rule());
+        }
+        return String.join(", ", ids);
+    }
+
+    /** Text inside a table cell or a line: no pipes or line breaks to break the layout. */
+    static String cell(String text) {
+        return text.replace("|", "\\|").replace("\r", " ").replace("\n", " ");
+    }
+}

@@ -1,0 +1,130 @@
+package dev.spendgate.report;
+
+import dev.spendgate.gate.EnforcedRule;
+import dev.spendgate.gate.Finding;
+import dev.spendgate.gate.GateReport;
+import dev.spendgate.gate.Outcome;
+import dev.spendgate.policy.Enforcement;
+import dev.spendgate.policy.RuleInfo;
+import jakarta.json.stream.JsonGenerator;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning and Jenkins Warnings NG: one run, every rule checked (with
+ * short and full description and help), one result per finding with an explicit level, its region
+ * and a {@code primaryLocationLineHash} that survives moving the manifest. Waived findings are
+ * reported as suppressed, with the waiver as justification.
+ */
+public final class SarifRenderer implements Renderer {
+
+    static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    @Override
+    public String id() {
+        return "sarif";
+    }
+
+    @Override
+    public String description() {
+        return "SARIF 2.1.0 (GitHub code scanning, Jenkins Warnings NG)";
+    }
+
+    @Override
+    public void render(GateReport report, Appendable out) throws IOException {
+        List<EnforcedRule> rules = report.rules();
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < rules.size(); i++) {
+            index.put(rules.get(i).rule().id(), i);
+        }
+        try (JsonGenerator g = Json.generator(Json.writer(out))) {
+            g.writeStartObject();
+            g.write("$schema", SCHEMA);
+            g.write("version", "2.1.0");
+            g.writeStartArray("runs").writeStartObject();
+            g.writeStartObject("tool").writeStartObject("driver");
+            g.write("name", "spendgate");
+            g.write("semanticVersion", report.toolVersion());
+            g.writeStartArray("rules");
+            for (EnforcedRule r : rules) {
+                writeRule(g, r);
+            }
+            g.writeEnd().writeEnd().writeEnd();
+            g.writeStartObject("automationDetails").write("id", "spendgate/").writeEnd();
+            g.writeStartArray("results");
+            for (Located l : Located.all(report)) {
+                writeResult(g, l, index);
+            }
+            g.writeEnd();
+            g.writeEnd().writeEnd();
+            g.writeEnd();
+        }
+        out.append('\n');
+    }
+
+    private static void writeRule(JsonGenerator g, EnforcedRule r) {
+        RuleInfo rule = r.rule();
+        g.writeStartObject();
+        g.write("id", rule.id());
+        g.write("name", rule.title());
+        g.writeStartObject("shortDescription").write("text", clip(rule.title())).writeEnd();
+        g.writeStartObject("fullDescription").write("text", clip(rule.description().isEmpty() ? rule.title() : rule.description())).writeEnd();
+        g.writeStartObject("help")
+                .write("text", rule.remediation())
+                .write("markdown", "**" + rule.id() + "** (" + r.enforcement().wireName() + "): " + rule.remediation())
+                .writeEnd();
+        g.writeStartObject("defaultConfiguration").write("level", level(r.enforcement())).writeEnd();
+        g.writeStartObject("properties");
+        g.writeStartArray("tags").write("finops").write("ai-spend").write(rule.intent()).writeEnd();
+        g.write("precision", "high");
+        g.write("problem.severity", r.enforcement() == Enforcement.ADVISORY ? "recommendation" : "error");
+        g.write("enforcement", r.enforcement().wireName());
+        g.writeEnd();
+        g.writeEnd();
+    }
+
+    private static void writeResult(JsonGenerator g, Located l, Map<String, Integer> index) {
+        Finding f = l.finding();
+        g.writeStartObject();
+        g.write("ruleId", f.rule());
+        Integer i = index.get(f.rule());
+        if (i != null) {
+            g.write("ruleIndex", i);
+        }
+        g.write("level", f.outcome() == Outcome.FAIL ? "error" : f.outcome() == Outcome.WARN ? "warning" : "note");
+        g.writeStartObject("message").write("text", f.message() + ". Fix: " + f.remediation()).writeEnd();
+        g.writeStartArray("locations").writeStartObject().writeStartObject("physicalLocation");
+        g.writeStartObject("artifactLocation").write("uri", l.uri()).writeEnd();
+        g.writeStartObject("region")
+                .write("startLine", f.location().line())
+                .write("startColumn", f.location().column())
+                .writeEnd();
+        g.writeEnd().writeEnd().writeEnd();
+        g.writeStartObject("partialFingerprints").write("primaryLocationLineHash", l.fingerprint() + ":1").writeEnd();
+        if (f.outcome() == Outcome.WAIVED) {
+            g.writeStartArray("suppressions").writeStartObject()
+                    .write("kind", "external")
+                    .write("justification", "waived by " + f.waiver())
+                    .writeEnd().writeEnd();
+        }
+        g.writeStartObject("properties");
+        g.write("manifest", l.owner());
+        g.write("path", f.path());
+        g.write("enforcement", f.enforcement().wireName());
+        g.write("outcome", f.outcome().wireName());
+        g.writeEnd();
+        g.writeEnd();
+    }
+
+    private static String level(Enforcement e) {
+        return e == Enforcement.ADVISORY ? "warning" : "error";
+    }
+
+    /** GitHub cuts rule descriptions at 1024 characters. */
+    private static String clip(String text) {
+        return text.length() <= 1024 ? text : text.substring(0, 1021) + "...";
+    }
+}
