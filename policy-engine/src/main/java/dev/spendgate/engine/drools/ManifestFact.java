@@ -8,6 +8,7 @@ import dev.spendgate.manifest.Metadata;
 import dev.spendgate.manifest.ModelTier;
 import dev.spendgate.manifest.Spec;
 import dev.spendgate.manifest.Ttl;
+import dev.spendgate.policy.Derived;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -31,6 +32,7 @@ public final class ManifestFact {
     private final Budget budget;
     private final Ttl ttl;
     private final Instant startsAt;
+    private final Instant expiresAt;
     private final Compute compute;
     private final Estimate estimate;
     private String firstFrontierModel = "";
@@ -43,13 +45,14 @@ public final class ManifestFact {
         this.environment = metadata.environment().name();
         this.owner = metadata.owner();
         this.team = metadata.team();
-        this.tagNames = metadata.tags().keySet();
+        this.tagNames = Derived.tags(metadata).keySet();
         this.taskType = spec.taskType() == null ? null : spec.taskType().name();
         this.modelTier = spec.modelTier() == null ? null : spec.modelTier().name();
         this.justification = spec.justification();
         this.budget = spec.budget();
         this.ttl = spec.ttl();
         this.startsAt = spec.startsAt();
+        this.expiresAt = Derived.expiresAt(spec);
         this.compute = spec.compute();
         this.estimate = estimate;
     }
@@ -150,7 +153,7 @@ public final class ManifestFact {
 
     /** {@code spec.ttl} in hours, or null. */
     public BigDecimal getTtlHours() {
-        return ttl == null ? null : ParamsFact.hours(ttl);
+        return ttl == null ? null : Derived.hours(ttl);
     }
 
     public Instant getStartsAt() {
@@ -159,7 +162,7 @@ public final class ManifestFact {
 
     /** {@code startsAt + ttl}, or null when either is absent. */
     public Instant getExpiresAt() {
-        return startsAt == null || ttl == null ? null : startsAt.plus(ttl.duration());
+        return expiresAt;
     }
 
     public boolean isComputeDeclared() {

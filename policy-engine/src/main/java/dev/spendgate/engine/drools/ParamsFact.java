@@ -2,11 +2,10 @@ package dev.spendgate.engine.drools;
 
 import dev.spendgate.manifest.Environment;
 import dev.spendgate.manifest.TaskType;
-import dev.spendgate.manifest.Ttl;
+import dev.spendgate.policy.Derived;
 import dev.spendgate.policy.Parameters;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +16,6 @@ import java.util.TreeMap;
  * defaults resolved) and the evaluation clock.
  */
 public final class ParamsFact {
-
-    private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
 
     private final Parameters parameters;
     private final Instant now;
@@ -68,7 +65,7 @@ public final class ParamsFact {
 
     /** {@code expiry.maxTtl} in hours. */
     public BigDecimal getMaxTtlHours() {
-        return hours(parameters.expiry().maxTtl());
+        return Derived.hours(parameters.expiry().maxTtl());
     }
 
     /** {@code modelSelection.frontierTaskTypes}. */
@@ -114,11 +111,5 @@ public final class ParamsFact {
     /** {@code gpu.targetUtilization}. */
     public BigDecimal getTargetUtilization() {
         return parameters.gpu().targetUtilization();
-    }
-
-    /** A duration in hours, exact for whole seconds. */
-    static BigDecimal hours(Ttl ttl) {
-        return BigDecimal.valueOf(ttl.duration().toSeconds()).divide(SECONDS_PER_HOUR, MathContext.DECIMAL64)
-                .stripTrailingZeros();
     }
 }

@@ -1,0 +1,217 @@
+package dev.spendgate.engine.opa;
+
+import dev.spendgate.cost.Estimate;
+import dev.spendgate.manifest.Environment;
+import dev.spendgate.manifest.Manifest;
+import dev.spendgate.manifest.ModelTier;
+import dev.spendgate.manifest.TaskType;
+import dev.spendgate.policy.Derived;
+import dev.spendgate.policy.EvaluationInput;
+import dev.spendgate.policy.ManifestInput;
+import dev.spendgate.policy.Parameters;
+import jakarta.json.Json;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Writes the input document of {@code docs/opa-input.md}: {@code now}, every parameter with its
+ * default, and per manifest its document as parsed, the values the Drools facts derive
+ * ({@link Derived}), the estimate and the catalog tiers. Numbers are written in plain notation.
+ */
+final class InputDocument {
+
+    private static final JsonGeneratorFactory FACTORY = Json.createGeneratorFactory(Map.of());
+
+    private InputDocument() {
+    }
+
+    /** {@code {"input": <document>}} for the manifests {@code from} (inclusive) to {@code to} (exclusive). */
+    static byte[] request(EvaluationInput input, int from, int to) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4096 + (to - from) * 1536);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeKey("input");
+            write(g, input, from, to);
+            g.writeEnd();
+        }
+        return out.toByteArray();
+    }
+
+    /** The bare input document of every manifest, as {@code opa eval --input} reads it. */
+    static void write(EvaluationInput input, OutputStream out) {
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            write(g, input, 0, input.manifests().size());
+        }
+    }
+
+    private static void write(JsonGenerator g, EvaluationInput input, int from, int to) {
+        g.writeStartObject();
+        g.write("now", input.now().toString());
+        g.writeKey("params");
+        params(g, input.parameters());
+        g.writeStartArray("manifests");
+        List<ManifestInput> manifests = input.manifests();
+        for (int i = from; i < to; i++) {
+            manifest(g, manifests.get(i));
+        }
+        g.writeEnd();
+        g.writeEnd();
+    }
+
+    private static void params(JsonGenerator g, Parameters p) {
+        g.writeStartObject();
+
+        g.writeStartObject("ownership");
+        strings(g, "requiredTags", p.ownership().requiredTags());
+        strings(g, "teams", p.ownership().teams());
+        g.writeEnd();
+
+        g.writeStartObject("budgets");
+        g.write("maxPerExperiment", plain(p.budgets().maxPerExperiment()));
+        g.write("approvalAbove", plain(p.budgets().approvalAbove()));
+        g.writeStartObject("teams");
+        new TreeMap<>(p.budgets().teamMonthly()).forEach((team, monthly) ->
+                g.writeStartObject(team).write("monthly", plain(monthly)).writeEnd());
+        g.writeEnd();
+        g.writeEnd();
+
+        g.writeStartObject("expiry");
+        g.write("maxTtl", p.expiry().maxTtl().text());
+        g.write("maxTtlHours", Derived.hours(p.expiry().maxTtl()));
+        g.writeEnd();
+
+        g.writeStartObject("modelSelection");
+        strings(g, "frontierTaskTypes", p.modelSelection().frontierTaskTypes().stream().map(TaskType::name).toList());
+        g.writeStartObject("allowedModels");
+        Map<String, List<String>> allowed = new TreeMap<>();
+        for (Map.Entry<Environment, List<String>> e : p.modelSelection().allowedModels().entrySet()) {
+            allowed.put(e.getKey().name(), e.getValue());
+        }
+        allowed.forEach((env, models) -> strings(g, env, models));
+        g.writeEnd();
+        g.writeEnd();
+
+        g.writeStartObject("tokens")
+                .write("maxSystemPromptTokens", p.tokens().maxSystemPromptTokens())
+                .write("maxInputTokens", p.tokens().maxInputTokens())
+                .write("maxRetries", p.tokens().maxRetries())
+                .writeEnd();
+
+        g.writeStartObject("gpu")
+                .write("spotOutsideProduction", p.gpu().spotOutsideProduction())
+                .write("scheduleOutsideProduction", p.gpu().scheduleOutsideProduction())
+                .write("maxGpusWithoutApproval", p.gpu().maxGpusWithoutApproval())
+                .write("targetUtilization", plain(p.gpu().targetUtilization()))
+                .writeEnd();
+
+        Parameters.LiveSpend live = p.liveSpend();
+        g.writeStartObject("liveSpend")
+                .write("warnAt", plain(live.warnAt()))
+                .write("blockAt", plain(live.blockAt()))
+                .write("maxStaleness", live.maxStaleness().text())
+                .write("maxStalenessHours", Derived.hours(live.maxStaleness()))
+                .write("anomalyFactor", plain(live.anomalyFactor()))
+                .write("costColumn", live.costColumn());
+        g.writeStartObject("tags");
+        new TreeMap<>(live.tags()).forEach(g::write);
+        g.writeEnd();
+        g.writeEnd();
+
+        g.writeStartObject("changes").write("maxBudgetIncrease", plain(p.changes().maxBudgetIncrease())).writeEnd();
+
+        g.writeEnd();
+    }
+
+    private static void manifest(JsonGenerator g, ManifestInput in) {
+        Manifest m = in.manifest();
+        g.writeStartObject();
+        g.write("name", m.name());
+        g.write("file", m.file());
+        g.writeKey("document");
+        value(g, m.document());
+
+        g.writeStartObject("derived");
+        g.writeStartObject("tags");
+        new TreeMap<>(Derived.tags(m.metadata())).forEach(g::write);
+        g.writeEnd();
+        if (m.spec().ttl() != null) {
+            g.write("ttlHours", Derived.hours(m.spec().ttl()));
+        }
+        if (m.spec().startsAt() != null) {
+            g.write("startsAt", m.spec().startsAt().toString());
+        }
+        Instant expiresAt = Derived.expiresAt(m.spec());
+        if (expiresAt != null) {
+            g.write("expiresAt", expiresAt.toString());
+        }
+        g.writeEnd();
+
+        Estimate e = in.estimate();
+        g.writeStartObject("estimate")
+                .write("total", plain(e.total()))
+                .write("currency", e.currency())
+                .write("complete", e.complete())
+                .writeEnd();
+
+        g.writeStartObject("catalogTiers");
+        new TreeMap<String, ModelTier>(in.catalogTiers()).forEach((model, tier) -> g.write(model, tier.name()));
+        g.writeEnd();
+        g.writeEnd();
+    }
+
+    /** A value of a parsed YAML document: maps, lists, strings, numbers, booleans, null. */
+    private static void value(JsonGenerator g, Object v) {
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof String s) {
+            g.write(s);
+        } else if (v instanceof Boolean b) {
+            g.write(b);
+        } else if (v instanceof Long n) {
+            g.write(n);
+        } else if (v instanceof Integer n) {
+            g.write(n);
+        } else if (v instanceof BigDecimal d) {
+            g.write(plain(d));
+        } else if (v instanceof BigInteger n) {
+            g.write(n);
+        } else if (v instanceof Number n) {
+            g.write(plain(new BigDecimal(n.toString())));
+        } else if (v instanceof Map<?, ?> map) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                g.writeKey(String.valueOf(e.getKey()));
+                value(g, e.getValue());
+            }
+            g.writeEnd();
+        } else if (v instanceof List<?> list) {
+            g.writeStartArray();
+            for (Object o : list) {
+                value(g, o);
+            }
+            g.writeEnd();
+        } else {
+            g.write(v.toString());
+        }
+    }
+
+    private static void strings(JsonGenerator g, String key, List<String> values) {
+        g.writeStartArray(key);
+        values.forEach(g::write);
+        g.writeEnd();
+    }
+
+    /** Without exponent: {@code 1E+3} is written 1000; the scale is otherwise kept. */
+    static BigDecimal plain(BigDecimal d) {
+        return d.scale() < 0 ? d.setScale(0) : d;
+    }
+}

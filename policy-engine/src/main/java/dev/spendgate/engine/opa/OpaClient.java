@@ -1,0 +1,277 @@
+package dev.spendgate.engine.opa;
+
+import dev.spendgate.policy.EngineException;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.glassfish.jersey.client.ClientConfig;
+import org.glassfish.jersey.client.ClientProperties;
+import org.glassfish.jersey.client.JerseyClientBuilder;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManagerFactory;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.function.Function;
+
+/**
+ * OPA's REST API over a Jakarta REST (Jersey) client: {@code GET /health}, {@code GET} and
+ * {@code POST /v1/data/<path>}. Connection errors and 5xx answers are retried a bounded number of
+ * times with exponential backoff; a read timeout is not (the server got the request and is slow).
+ * Every failure is an {@link EngineException} with one line of cause; the bearer token never
+ * appears in one. Not thread-safe for {@link #close()}; requests may run concurrently.
+ */
+final class OpaClient implements AutoCloseable {
+
+    private static final int MAX_ERROR_TEXT = 240;
+
+    private final OpaSettings settings;
+    private final Client client;
+    private final String where;
+
+    private OpaClient(OpaSettings settings, Client client) {
+        this.settings = settings;
+        this.client = client;
+        this.where = "OPA at " + settings.url();
+    }
+
+    /** A client for {@code settings}; reads the trust store, contacts nothing yet. */
+    static OpaClient open(OpaSettings settings) throws EngineException {
+        ClientConfig config = new ClientConfig()
+                .property(ClientProperties.CONNECT_TIMEOUT, millis(settings.connectTimeout()))
+                .property(ClientProperties.READ_TIMEOUT, millis(settings.readTimeout()))
+                // a redirect could carry the bearer token elsewhere: an OPA URL is given exactly
+                .property(ClientProperties.FOLLOW_REDIRECTS, false);
+        JerseyClientBuilder builder = new JerseyClientBuilder().withConfig(config);
+        if (settings.trustStore() != null) {
+            builder.sslContext(sslContext(settings));
+        }
+        return new OpaClient(settings, builder.build());
+    }
+
+    /** Who answers, for messages: {@code OPA at http://127.0.0.1:8181}. */
+    String where() {
+        return where;
+    }
+
+    /** {@code GET /health?bundles}: the server is up and has activated its bundles. */
+    void health() throws EngineException {
+        URI uri = URI.create(settings.healthUri() + "?bundles");
+        Answer a = send(uri, "GET /health", c -> c.get());
+        if (a.status != 200) {
+            throw new EngineException("engine_unhealthy", where + " is not ready: GET /health?bundles answered "
+                    + a.describe() + " (bundles not activated yet?)");
+        }
+    }
+
+    /** {@code GET /v1/data/<dataPath>}: the document at that path, evaluated without input. */
+    JsonObject get(String dataPath) throws EngineException {
+        return json(send(settings.dataUri(dataPath), "GET /v1/data/" + dataPath, c -> c.get()), dataPath);
+    }
+
+    /** {@code POST /v1/data/<dataPath>?provenance} with {@code body} ({@code {"input": ...}}). */
+    JsonObject post(String dataPath, byte[] body) throws EngineException {
+        URI uri = URI.create(settings.dataUri(dataPath) + "?provenance");
+        return json(send(uri, "POST /v1/data/" + dataPath, c -> c.post(Entity.entity(body, MediaType.APPLICATION_JSON_TYPE))),
+                dataPath);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    /** An HTTP answer read whole. */
+    private record Answer(int status, byte[] body) {
+
+        /** {@code HTTP 500 internal_error: message}, from OPA's error body when it sent one. */
+        String describe() {
+            StringBuilder b = new StringBuilder("HTTP ").append(status);
+            try (JsonReader r = Json.createReader(new ByteArrayInputStream(body))) {
+                JsonObject error = r.readObject();
+                if (error.get("code") instanceof JsonString code) {
+                    b.append(' ').append(code.getString());
+                }
+                if (error.get("message") instanceof JsonString message) {
+                    b.append(": ").append(oneLine(message.getString()));
+                }
+            } catch (JsonException | IllegalStateException e) {
+                String text = oneLine(new String(body, StandardCharsets.UTF_8));
+                if (!text.isEmpty()) {
+                    b.append(": ").append(text);
+                }
+            }
+            return b.toString();
+        }
+    }
+
+    private JsonObject json(Answer a, String dataPath) throws EngineException {
+        String what = where + " (" + dataPath + ")";
+        if (a.status == 401 || a.status == 403) {
+            throw new EngineException("engine_unauthorized", what + " refused the request: " + a.describe()
+                    + " (check the bearer token)");
+        }
+        if (a.status != 200) {
+            throw new EngineException("engine_error", what + " answered " + a.describe());
+        }
+        try (JsonReader r = Json.createReader(new ByteArrayInputStream(a.body))) {
+            return r.readObject();
+        } catch (JsonException e) {
+            throw DecisionReader.malformed(what, e);
+        } catch (IllegalStateException e) {
+            throw new EngineException("engine_invalid_result", what + " answered malformed JSON: " + oneLine(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Sends a request, retrying connection errors and 5xx answers up to {@code retries} times
+     * with backoff {@code retryBackoff}, doubled after each attempt.
+     */
+    private Answer send(URI uri, String what, Function<Invocation.Builder, Response> call) throws EngineException {
+        int attempts = settings.retries() + 1;
+        Duration backoff = settings.retryBackoff();
+        Answer last = null;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Invocation.Builder request = client.target(uri).request(MediaType.APPLICATION_JSON_TYPE);
+                if (settings.token() != null) {
+                    request.header("Authorization", "Bearer " + settings.token());
+                }
+                Response response = call.apply(request);
+                try {
+                    last = new Answer(response.getStatus(), response.hasEntity() ? response.readEntity(byte[].class) : new byte[0]);
+                } finally {
+                    response.close();
+                }
+                if (last.status < 500 || attempt >= attempts) {
+                    return last;
+                }
+            } catch (ProcessingException e) {
+                Failure f = classify(e, what);
+                if (!f.retry || attempt >= attempts) {
+                    throw new EngineException(f.code, f.message + (attempt > 1 ? " (" + attempt + " attempts)" : ""), e);
+                }
+            }
+            sleep(backoff);
+            backoff = backoff.multipliedBy(2);
+        }
+    }
+
+    private record Failure(String code, String message, boolean retry) {
+    }
+
+    private Failure classify(ProcessingException e, String what) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause && !(cause instanceof IOException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof ConnectException) {
+            return new Failure("engine_unreachable", "cannot connect to " + where + ": " + lower(cause.getMessage(), "connection refused"), true);
+        }
+        if (cause instanceof UnknownHostException) {
+            return new Failure("engine_unreachable", "cannot connect to " + where + ": unknown host " + settings.url().getHost(), true);
+        }
+        if (cause instanceof SocketTimeoutException) {
+            String m = String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (m.contains("connect")) {
+                return new Failure("engine_unreachable", "cannot connect to " + where + ": no connection within "
+                        + OpaSettings.show(settings.connectTimeout()) + " (connect timeout)", true);
+            }
+            return new Failure("engine_timeout", where + " did not answer " + what + " within "
+                    + OpaSettings.show(settings.readTimeout()) + " (read timeout)", false);
+        }
+        if (cause instanceof SSLException) {
+            return new Failure("engine_unreachable", "TLS with " + where + " failed: " + oneLine(cause.getMessage())
+                    + " (is the server's certificate in the trust store?)", false);
+        }
+        if (cause instanceof IOException) {
+            return new Failure("engine_unreachable", where + " broke off " + what + ": " + oneLine(String.valueOf(cause.getMessage())), true);
+        }
+        return new Failure("engine_error", what + " to " + where + " failed: " + oneLine(String.valueOf(cause)), false);
+    }
+
+    private static SSLContext sslContext(OpaSettings settings) throws EngineException {
+        String file = settings.trustStore().toString();
+        try {
+            KeyStore store = trustStore(settings);
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(store);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, tmf.getTrustManagers(), null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new EngineException("engine_settings", "trust store " + file + " does not load: " + oneLine(String.valueOf(e.getMessage())), e);
+        }
+    }
+
+    /** A PKCS#12 or JKS key store, or a PEM file of certificates. */
+    private static KeyStore trustStore(OpaSettings settings) throws IOException, GeneralSecurityException {
+        byte[] bytes = Files.readAllBytes(settings.trustStore());
+        String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
+        if (head.contains("-----BEGIN CERTIFICATE-----")) {
+            Collection<? extends Certificate> certs;
+            try (InputStream in = new ByteArrayInputStream(bytes)) {
+                certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            }
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            int i = 0;
+            for (Certificate c : certs) {
+                store.setCertificateEntry("pem-" + i++, c);
+            }
+            return store;
+        }
+        char[] password = settings.trustStorePassword() == null ? null : settings.trustStorePassword().toCharArray();
+        return KeyStore.getInstance(settings.trustStore().toFile(), password);
+    }
+
+    private static void sleep(Duration d) throws EngineException {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("engine_error", "interrupted while waiting to retry OPA", e);
+        }
+    }
+
+    private static int millis(Duration d) {
+        return (int) Math.min(Integer.MAX_VALUE, d.toMillis());
+    }
+
+    private static String lower(String message, String fallback) {
+        return message == null || message.isBlank() ? fallback : oneLine(message).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Text from a server or an exception as one short line. */
+    static String oneLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        String line = text.replaceAll("[\\r\\n\\t]+", " ").replaceAll(" {2,}", " ").strip();
+        StringBuilder clean = new StringBuilder(line.length());
+        line.codePoints().filter(c -> !Character.isISOControl(c)).forEach(clean::appendCodePoint);
+        return clean.length() > MAX_ERROR_TEXT ? clean.substring(0, MAX_ERROR_TEXT) + "..." : clean.toString();
+    }
+}

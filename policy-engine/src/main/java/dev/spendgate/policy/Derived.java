@@ -1,0 +1,43 @@
+package dev.spendgate.policy;
+
+import dev.spendgate.manifest.Metadata;
+import dev.spendgate.manifest.Spec;
+import dev.spendgate.manifest.Ttl;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The values every engine derives from a manifest or a parameter the same way: the Drools facts
+ * and the OPA input document both take them from here, so a rule sees the same numbers, instants
+ * and tags in DRL and in Rego.
+ */
+public final class Derived {
+
+    private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
+
+    private Derived() {
+    }
+
+    /** A duration in hours, exact for whole seconds, without trailing zeros ({@code 36h} is 36, {@code 2w} 336). */
+    public static BigDecimal hours(Ttl ttl) {
+        BigDecimal h = BigDecimal.valueOf(ttl.duration().toSeconds()).divide(SECONDS_PER_HOUR, MathContext.DECIMAL64)
+                .stripTrailingZeros();
+        return h.scale() < 0 ? h.setScale(0) : h;
+    }
+
+    /** {@code startsAt + ttl}, or null when either is absent. */
+    public static Instant expiresAt(Spec spec) {
+        return spec.startsAt() == null || spec.ttl() == null ? null : spec.startsAt().plus(spec.ttl().duration());
+    }
+
+    /**
+     * Every tag of a manifest: the scalar metadata keys other than name, team, owner and
+     * environment, plus {@code metadata.labels}.
+     */
+    public static Map<String, String> tags(Metadata metadata) {
+        return metadata.tags();
+    }
+}
