@@ -2,6 +2,8 @@
 # estimate; large budgets and estimates need an approval.
 package spendgate.packs.baseline
 
+import rego.v1
+
 # SG-BUD-001 budget missing
 detections contains d if {
 	some m in input.manifests

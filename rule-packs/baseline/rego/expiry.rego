@@ -1,6 +1,8 @@
 # Baseline pack, intent "expiry": non-production workloads expire, soon, and none outlives its ttl.
 package spendgate.packs.baseline
 
+import rego.v1
+
 # SG-TTL-001 no ttl outside production
 detections contains d if {
 	some m in input.manifests

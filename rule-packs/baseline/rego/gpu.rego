@@ -2,6 +2,8 @@
 # large allocations need an approval, and allocations are sized to be used.
 package spendgate.packs.baseline
 
+import rego.v1
+
 # SG-GPU-001 on-demand GPUs outside production (capacity absent means on-demand)
 detections contains d if {
 	input.params.gpu.spotOutsideProduction == true

@@ -2,6 +2,8 @@
 # with a justification), declared tiers that match the catalog, and only allowed models.
 package spendgate.packs.baseline
 
+import rego.v1
+
 # SG-MOD-001 frontier tier without a frontier task
 detections contains d if {
 	frontier_task_types := input.params.modelSelection.frontierTaskTypes
@@ -67,6 +69,8 @@ unjustified_non_frontier_task(spec, frontier_task_types) if {
 	not justified(spec)
 }
 
+# A function of its own: `not spec.taskType in types` inline would be false, not true, when
+# spec.taskType is absent.
 frontier_task(spec, frontier_task_types) if spec.taskType in frontier_task_types
 
 justified(spec) if {

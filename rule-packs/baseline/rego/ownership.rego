@@ -2,6 +2,8 @@
 # tags that attribute its spend. Rules only detect; pack.yaml holds their text.
 package spendgate.packs.baseline
 
+import rego.v1
+
 # Java's \s is [ \t\n\x0B\f\r]; RE2's lacks \x0B, so the class is spelled out.
 email_pattern := `^[^@ \t\n\x0B\f\r]+@[^@ \t\n\x0B\f\r]+\.[^@ \t\n\x0B\f\r]+$`
 

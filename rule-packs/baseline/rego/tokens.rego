@@ -2,6 +2,8 @@
 # system prompts are cached.
 package spendgate.packs.baseline
 
+import rego.v1
+
 # SG-TOK-001 no output token limit
 detections contains d if {
 	some m in input.manifests

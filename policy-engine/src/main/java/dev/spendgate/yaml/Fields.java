@@ -249,9 +249,26 @@ public final class Fields {
         return null;
     }
 
-    /** A list of strings. */
+    /**
+     * A list of distinct strings. A repeated entry is a problem: in a set of names (teams, tags,
+     * models) it is a slip, and engines that treat the list as a set must not count it twice.
+     */
     public List<String> strings(String key) {
-        return list(key, "a list of strings", (node, p, at) -> string(node, p, at));
+        List<String> values = list(key, "a list of strings", (node, p, at) -> string(node, p, at));
+        if (values == null) {
+            return null;
+        }
+        YamlNode.Sequence seq = (YamlNode.Sequence) entry(key).value();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        boolean ok = true;
+        for (int i = 0; i < values.size(); i++) {
+            if (!seen.add(values.get(i))) {
+                problems.add(new Problem(seq.items().get(i).location(),
+                        path(key) + "[" + i + "]: " + quote(values.get(i)) + " is listed twice"));
+                ok = false;
+            }
+        }
+        return ok ? values : null;
     }
 
     /** One of {@code allowed} (spelling to value, in the order to list them), with a did-you-mean. */

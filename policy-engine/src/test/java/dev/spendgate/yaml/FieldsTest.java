@@ -53,6 +53,14 @@ class FieldsTest {
     }
 
     @Test
+    void aNameListedTwiceIsAProblem() {
+        Fields spec = spec("tags: [costCenter, project, costCenter]\nteams: [a, b]\n");
+        assertNull(spec.strings("tags"));
+        assertEquals(List.of("a", "b"), spec.strings("teams"));
+        assertEquals(List.of("m.yaml:2:31: spec.tags[2]: \"costCenter\" is listed twice"), messages());
+    }
+
+    @Test
     void patternsAndBlankText() {
         Fields spec = spec("name: Churn_FT\nreason: '  '\nok: churn-ft\n");
         Pattern dns = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
