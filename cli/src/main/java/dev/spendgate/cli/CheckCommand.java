@@ -1,5 +1,6 @@
 package dev.spendgate.cli;
 
+import dev.spendgate.engine.opa.OpaEngine;
 import dev.spendgate.gate.FailOn;
 import dev.spendgate.gate.GateReport;
 import dev.spendgate.gate.GateSession;
@@ -33,8 +34,15 @@ final class CheckCommand implements Callable<Integer> {
     InputOptions inputs;
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "drools",
-            description = "Rule engine: drools (embedded, default) or opa.")
+            description = "Rule engine: drools (embedded, default) or opa (an OPA server, see --opa-url).")
     String engine;
+
+    @Mixin
+    OpaOptions opa;
+
+    @Option(names = "--dump-input", paramLabel = "FILE",
+            description = "With --engine opa: also write the input document sent to OPA to FILE (for opa eval --input).")
+    Path dumpInput;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Report format: ${COMPLETION-CANDIDATES}.", completionCandidates = Formats.class)
@@ -55,10 +63,12 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Renderer renderer = Formats.renderer(format);
         Engines.require(engine);
+        EngineSettings settings = opa.settings(engine,
+                dumpInput == null ? Map.of() : Map.of(OpaEngine.DUMP_INPUT, dumpInput.toString()));
         var instant = Clock.parse(now);
         GateSession session = inputs.open();
         List<Manifest> manifests = session.loadManifests(input.paths);
-        GateReport report = session.check(manifests, instant, engine, new EngineSettings(Map.of())).withFailOn(failOn);
+        GateReport report = session.check(manifests, instant, engine, settings).withFailOn(failOn);
         try (Output.Target target = Output.open(output, spec.commandLine().getOut())) {
             renderer.render(report, target.appendable());
         }

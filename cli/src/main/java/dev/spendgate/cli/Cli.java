@@ -1,5 +1,6 @@
 package dev.spendgate.cli;
 
+import dev.spendgate.engine.opa.OpaEngine;
 import dev.spendgate.gate.ExitCodes;
 import dev.spendgate.gate.GateSession;
 import dev.spendgate.gate.InvalidInputException;
@@ -30,7 +31,13 @@ public final class Cli {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
         try {
-            return commandLine(out, err, args).execute(args);
+            int code = commandLine(out, err, args).execute(args);
+            if ("1".equals(System.getenv("SPENDGATE_TRAINING"))) {
+                // bin/spendgate's training run records the classes a run loads for a fast start:
+                // the OPA engine's client too, so that --engine opa starts fast as well
+                OpaEngine.preloadClient();
+            }
+            return code;
         } catch (OutOfMemoryError e) {
             err.println("spendgate: out of memory; give the JVM more heap (SPENDGATE_JAVA_OPTS=-Xmx2g) or gate fewer manifests at once (exit "
                     + ExitCodes.ENGINE_FAILURE + ")");
@@ -46,20 +53,33 @@ public final class Cli {
     }
 
     /**
-     * A gate run on the default engine will need the baseline pack's rules: have the engine build
-     * them on another core while picocli parses and the manifests load.
+     * A gate run will need its engine ready: have it readied on another core while picocli parses
+     * and the manifests load — on Drools the baseline pack's rules, on OPA the HTTP client. Only
+     * the engine the run uses is warmed: building Drools rules for an OPA run would only take a
+     * core from it.
      */
     private static void warmUp(String[] args) {
         if (args.length == 0 || !args[0].equals("check")) {
             return;
         }
         GateSession.warmUp();
+        String engine = engine(args);
+        if (engine.equals("drools") || engine.equals("opa")) {
+            PolicyEngines.find(engine).ifPresent(e -> e.warmUp("baseline"));
+        }
+    }
+
+    /** The value of {@code --engine} ({@code --engine X} or {@code --engine=X}); drools when absent. */
+    static String engine(String[] args) {
+        String engine = "drools";
         for (int i = 1; i < args.length; i++) {
-            if (args[i].startsWith("--engine")) {
-                return; // not the default engine: leave it to prepare()
+            if (args[i].equals("--engine") && i + 1 < args.length) {
+                engine = args[i + 1];
+            } else if (args[i].startsWith("--engine=")) {
+                engine = args[i].substring("--engine=".length());
             }
         }
-        PolicyEngines.find("drools").ifPresent(engine -> engine.warmUp("baseline"));
+        return engine;
     }
 
     /** The command line writing data to {@code out} and talk to {@code err}, with every subcommand. */

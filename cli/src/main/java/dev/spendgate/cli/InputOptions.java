@@ -21,10 +21,14 @@ final class InputOptions {
     Path prices;
 
     GateSession open() throws InvalidInputException {
-        Path p = policy;
-        if (p == null && Files.isRegularFile(DEFAULT_POLICY)) {
-            p = DEFAULT_POLICY;
+        return GateSession.open(new GateSession.Config(policyFile(policy), prices, Version.VERSION));
+    }
+
+    /** {@code given}, else {@code .spendgate/policy.yaml} when present, else null (the shipped defaults). */
+    static Path policyFile(Path given) {
+        if (given == null && Files.isRegularFile(DEFAULT_POLICY)) {
+            return DEFAULT_POLICY;
         }
-        return GateSession.open(new GateSession.Config(p, prices, Version.VERSION));
+        return given;
     }
 }

@@ -10,6 +10,7 @@ import dev.spendgate.policy.EngineSettings;
 import dev.spendgate.policy.Pack;
 import dev.spendgate.policy.PackLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -33,8 +34,12 @@ final class TestCommand implements Callable<Integer> {
     List<Path> packDirs = List.of();
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "drools",
-            description = "Rule engine to run the cases on: drools (default) or opa.")
+            description = "Rule engine to run the cases on: drools (default) or opa (an OPA server serving the bundle of"
+                    + " the packs under test, see --opa-url).")
     String engine;
+
+    @Mixin
+    OpaOptions opa;
 
     @Option(names = {"-v", "--verbose"}, description = "List passing cases too.")
     boolean verbose;
@@ -42,9 +47,10 @@ final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Engines.require(engine);
+        EngineSettings settings = opa.settings(engine, Map.of());
         PrintWriter out = spec.commandLine().getOut();
         PackLoader packs = new PackLoader();
-        CaseRunner runner = new CaseRunner(engine, new EngineSettings(Map.of()), Version.VERSION);
+        CaseRunner runner = new CaseRunner(engine, settings, Version.VERSION);
         CaseReader reader = new CaseReader();
         int passed = 0;
         int failed = 0;

@@ -138,7 +138,7 @@ class CliTest {
         assertTrue(badNow.err().contains("--now: 'yesterday' is not an instant"), badNow.err());
         CliRun badFormat = CliRun.of("check", EXAMPLES, "--format", "pdf");
         assertEquals(2, badFormat.exitCode());
-        assertTrue(badFormat.err().contains("unknown format 'pdf' (choose from gitlab, json, junit, markdown, sarif, text)"), badFormat.err());
+        assertTrue(badFormat.err().contains("unknown format 'pdf' (choose from github, gitlab, json, junit, markdown, sarif, text)"), badFormat.err());
         CliRun badFailOn = CliRun.of("check", EXAMPLES, "--fail-on", "sometimes");
         assertEquals(2, badFailOn.exitCode());
     }

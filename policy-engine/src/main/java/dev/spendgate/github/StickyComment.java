@@ -12,6 +12,7 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.client.ClientConfig;
 import org.glassfish.jersey.jnh.connector.JavaNetHttpConnectorProvider;
 
@@ -65,7 +66,9 @@ public final class StickyComment implements AutoCloseable {
         this.backoff = backoff;
         // java.net.http under Jersey: the default HttpURLConnection connector cannot send PATCH
         this.client = ClientBuilder.newBuilder()
-                .withConfig(new ClientConfig().connectorProvider(new JavaNetHttpConnectorProvider()))
+                .withConfig(new ClientConfig().connectorProvider(new JavaNetHttpConnectorProvider())
+                        // bodies are Strings: no default providers (one warns about javax activation)
+                        .property(CommonProperties.PROVIDER_DEFAULT_DISABLE, "ALL"))
                 .connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .build();

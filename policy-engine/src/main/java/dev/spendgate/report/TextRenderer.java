@@ -11,6 +11,7 @@ import dev.spendgate.gate.Summary;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Map;
 
 /**
  * The report for a person scanning a CI log: per manifest its verdict, then each finding with its
@@ -61,7 +62,12 @@ public final class TextRenderer implements Renderer {
         if (s.waived() > 0) {
             out.append(", ").append(String.valueOf(s.waived())).append(" waived");
         }
-        out.append(" [engine ").append(report.engine()).append(", policy ").append(report.policy()).append(", exit ")
+        out.append(" [engine ").append(report.engine());
+        // what the engine asked to report (OPA: decision id, bundle revision), in key order
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(report.engineMetadata()).entrySet()) {
+            out.append(", ").append(e.getKey().replace('_', ' ')).append(' ').append(e.getValue());
+        }
+        out.append(", policy ").append(report.policy()).append(", exit ")
                 .append(String.valueOf(report.exitCode())).append("]\n");
     }
 

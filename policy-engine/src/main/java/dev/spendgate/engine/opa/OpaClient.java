@@ -8,10 +8,12 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.client.ClientConfig;
 import org.glassfish.jersey.client.ClientProperties;
 import org.glassfish.jersey.client.JerseyClientBuilder;
@@ -63,12 +65,48 @@ final class OpaClient implements AutoCloseable {
                 .property(ClientProperties.CONNECT_TIMEOUT, millis(settings.connectTimeout()))
                 .property(ClientProperties.READ_TIMEOUT, millis(settings.readTimeout()))
                 // a redirect could carry the bearer token elsewhere: an OPA URL is given exactly
-                .property(ClientProperties.FOLLOW_REDIRECTS, false);
+                .property(ClientProperties.FOLLOW_REDIRECTS, false)
+                // bodies are bytes read with JSON-P: none of the optional providers (DataSource, XML
+                // sources, images) is needed, and looking for them logs warnings on stderr
+                .property(CommonProperties.PROVIDER_DEFAULT_DISABLE, "ALL");
         JerseyClientBuilder builder = new JerseyClientBuilder().withConfig(config);
         if (settings.trustStore() != null) {
             builder.sslContext(sslContext(settings));
         }
         return new OpaClient(settings, builder.build());
+    }
+
+    /**
+     * Loads and initialises the HTTP client's classes on a daemon thread, so that {@link #open}
+     * a little later finds them ready: a first Jersey client costs a cold JVM some 150 ms.
+     */
+    static void preload() {
+        Thread t = new Thread(OpaClient::initialise, "spendgate-opa-preload");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** What {@link #preload} does, on the calling thread. */
+    static void initialise() {
+        try {
+            // a request that a filter answers at once: the client runtime (injection, providers,
+            // filter chains) is built as for a real one, and nothing goes on the network
+            ClientRequestFilter answer = request -> request.abortWith(Response.ok(new byte[] {'{', '}'}).build());
+            Client c = new JerseyClientBuilder().withConfig(new ClientConfig()
+                    .property(CommonProperties.PROVIDER_DEFAULT_DISABLE, "ALL")).register(answer).build();
+            try {
+                Response r = c.target("http://127.0.0.1/v1/data").request(MediaType.APPLICATION_JSON_TYPE)
+                        .header("Authorization", "Bearer -")
+                        .post(Entity.entity(new byte[] {'{', '}'}, MediaType.APPLICATION_JSON_TYPE));
+                try (JsonReader reader = Json.createReader(new ByteArrayInputStream(r.readEntity(byte[].class)))) {
+                    reader.readObject();
+                }
+            } finally {
+                c.close();
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // the run itself builds its client and reports any problem
+        }
     }
 
     /** Who answers, for messages: {@code OPA at http://127.0.0.1:8181}. */
@@ -80,6 +118,9 @@ final class OpaClient implements AutoCloseable {
     void health() throws EngineException {
         URI uri = URI.create(settings.healthUri() + "?bundles");
         Answer a = send(uri, "GET /health", c -> c.get());
+        if (a.status == 401 || a.status == 403) {
+            throw unauthorized(where, a);
+        }
         if (a.status != 200) {
             throw new EngineException("engine_unhealthy", where + " is not ready: GET /health?bundles answered "
                     + a.describe() + " (bundles not activated yet?)");
@@ -103,8 +144,8 @@ final class OpaClient implements AutoCloseable {
         client.close();
     }
 
-    /** An HTTP answer read whole. */
-    private record Answer(int status, byte[] body) {
+    /** An HTTP answer read whole, and how many attempts it took. */
+    private record Answer(int status, byte[] body, int attempts) {
 
         /** {@code HTTP 500 internal_error: message}, from OPA's error body when it sent one. */
         String describe() {
@@ -123,6 +164,9 @@ final class OpaClient implements AutoCloseable {
                     b.append(": ").append(text);
                 }
             }
+            if (attempts > 1) {
+                b.append(" (").append(attempts).append(" attempts)");
+            }
             return b.toString();
         }
     }
@@ -130,8 +174,7 @@ final class OpaClient implements AutoCloseable {
     private JsonObject json(Answer a, String dataPath) throws EngineException {
         String what = where + " (" + dataPath + ")";
         if (a.status == 401 || a.status == 403) {
-            throw new EngineException("engine_unauthorized", what + " refused the request: " + a.describe()
-                    + " (check the bearer token)");
+            throw unauthorized(what, a);
         }
         if (a.status != 200) {
             throw new EngineException("engine_error", what + " answered " + a.describe());
@@ -145,6 +188,11 @@ final class OpaClient implements AutoCloseable {
         }
     }
 
+    private EngineException unauthorized(String what, Answer a) {
+        return new EngineException("engine_unauthorized", what + " refused the request: " + a.describe()
+                + (settings.token() == null ? " (no bearer token was sent)" : " (check the bearer token)"));
+    }
+
     /**
      * Sends a request, retrying connection errors and 5xx answers up to {@code retries} times
      * with backoff {@code retryBackoff}, doubled after each attempt.
@@ -152,21 +200,22 @@ final class OpaClient implements AutoCloseable {
     private Answer send(URI uri, String what, Function<Invocation.Builder, Response> call) throws EngineException {
         int attempts = settings.retries() + 1;
         Duration backoff = settings.retryBackoff();
-        Answer last = null;
         for (int attempt = 1; ; attempt++) {
             try {
                 Invocation.Builder request = client.target(uri).request(MediaType.APPLICATION_JSON_TYPE);
                 if (settings.token() != null) {
                     request.header("Authorization", "Bearer " + settings.token());
                 }
+                Answer answer;
                 Response response = call.apply(request);
                 try {
-                    last = new Answer(response.getStatus(), response.hasEntity() ? response.readEntity(byte[].class) : new byte[0]);
+                    answer = new Answer(response.getStatus(),
+                            response.hasEntity() ? response.readEntity(byte[].class) : new byte[0], attempt);
                 } finally {
                     response.close();
                 }
-                if (last.status < 500 || attempt >= attempts) {
-                    return last;
+                if (answer.status < 500 || attempt >= attempts) {
+                    return answer;
                 }
             } catch (ProcessingException e) {
                 Failure f = classify(e, what);

@@ -79,6 +79,21 @@ public final class OpaEngine implements PolicyEngine {
         }
     }
 
+    /** Readies the HTTP client's classes on a daemon thread while the caller reads its input. */
+    @Override
+    public void warmUp(String packId) {
+        OpaClient.preload();
+    }
+
+    /**
+     * Loads and initialises the HTTP client's classes on the calling thread, without network: for
+     * a launcher's training run that records the classes a run loads (class-data sharing), so
+     * that {@code --engine opa} starts fast too.
+     */
+    public static void preloadClient() {
+        OpaClient.initialise();
+    }
+
     /**
      * Checks settings without contacting anything, for a command line to report a bad value as
      * a usage error.

@@ -4,7 +4,6 @@ import dev.spendgate.policy.Detection;
 import dev.spendgate.policy.EngineException;
 import dev.spendgate.policy.EngineResult;
 import dev.spendgate.policy.EvaluationInput;
-import dev.spendgate.policy.ManifestInput;
 import dev.spendgate.policy.PreparedPolicies;
 
 import java.io.IOException;
@@ -18,13 +17,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The selected packs as an OPA server serves them: each evaluation is one {@code POST} of the
  * input document per chunk of {@code opa.batch} manifests (one for most runs), never one per rule
- * or per manifest. Thread-safe; {@link #close()} releases the HTTP client.
+ * or per manifest; the chunks of a large run are sent a few at a time. Thread-safe;
+ * {@link #close()} releases the HTTP client.
  */
 final class OpaPolicies implements PreparedPolicies {
+
+    /** Requests of one evaluation in flight at once. */
+    static final int MAX_IN_FLIGHT = 4;
 
     private final OpaClient client;
     private final OpaSettings settings;
@@ -43,33 +51,86 @@ final class OpaPolicies implements PreparedPolicies {
         if (settings.dumpInput() != null) {
             dump(input, settings.dumpInput());
         }
-        List<ManifestInput> manifests = input.manifests();
+        int n = input.manifests().size();
+        List<int[]> chunks = new ArrayList<>();
+        for (int from = 0; from < n || chunks.isEmpty(); from += settings.batch()) {
+            chunks.add(new int[] {from, Math.min(n, from + settings.batch())});
+        }
+        List<DecisionReader.Decision> decisions = new ArrayList<>(chunks.size());
+        if (chunks.size() == 1) {
+            decisions.add(decide(input, 0, n));
+        } else {
+            decisions.addAll(decideConcurrently(input, chunks));
+        }
         List<Detection> detections = new ArrayList<>();
         List<String> decisionIds = new ArrayList<>();
         Map<String, String> revisions = new TreeMap<>();
-        int from = 0;
-        do {
-            int to = Math.min(manifests.size(), from + settings.batch());
-            byte[] body = InputDocument.request(input, from, to);
-            DecisionReader.Decision d = DecisionReader.read(client.post(settings.path(), body), where);
-            Set<String> names = new HashSet<>();
-            for (int i = from; i < to; i++) {
-                names.add(manifests.get(i).manifest().name());
-            }
-            for (Detection det : d.detections()) {
-                if (!names.contains(det.manifest())) {
-                    throw DecisionReader.invalid(where, det.rule() + " for manifest '" + det.manifest()
-                            + "', which is not in the input");
-                }
-            }
+        for (DecisionReader.Decision d : decisions) {
             detections.addAll(d.detections());
             if (d.decisionId() != null) {
                 decisionIds.add(d.decisionId());
             }
             revisions.putAll(d.revisions());
-            from = to;
-        } while (from < manifests.size());
+        }
         return new EngineResult(detections, metadata(decisionIds, revisions));
+    }
+
+    /** One request: the manifests {@code from} (inclusive) to {@code to} (exclusive). */
+    private DecisionReader.Decision decide(EvaluationInput input, int from, int to) throws EngineException {
+        byte[] body = InputDocument.request(input, from, to);
+        DecisionReader.Decision d = DecisionReader.read(client.post(settings.path(), body), where);
+        Set<String> names = new HashSet<>();
+        for (int i = from; i < to; i++) {
+            names.add(input.manifests().get(i).manifest().name());
+        }
+        for (Detection det : d.detections()) {
+            if (!names.contains(det.manifest())) {
+                throw DecisionReader.invalid(where, det.rule() + " for manifest '" + det.manifest()
+                        + "', which is not in the input");
+            }
+        }
+        return d;
+    }
+
+    /**
+     * The chunks' requests, up to {@value #MAX_IN_FLIGHT} at a time: OPA evaluates each request on
+     * one core, so a server with more cores answers a large run sooner. Results keep chunk order;
+     * the first chunk that fails fails the evaluation.
+     */
+    private List<DecisionReader.Decision> decideConcurrently(EvaluationInput input, List<int[]> chunks)
+            throws EngineException {
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(chunks.size(), MAX_IN_FLIGHT), r -> {
+            Thread t = new Thread(r, "spendgate-opa-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<DecisionReader.Decision>> futures = new ArrayList<>();
+            for (int[] c : chunks) {
+                futures.add(pool.submit(() -> decide(input, c[0], c[1])));
+            }
+            List<DecisionReader.Decision> out = new ArrayList<>(chunks.size());
+            for (Future<DecisionReader.Decision> f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof EngineException engine) {
+                        throw engine;
+                    }
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    throw new EngineException("engine_error", "a request to " + where + " failed: " + e.getCause(), e.getCause());
+                }
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("engine_error", "interrupted while waiting for " + where, e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private Map<String, String> metadata(List<String> decisionIds, Map<String, String> revisions) {

@@ -1,0 +1,126 @@
+package dev.spendgate.cli;
+
+import dev.spendgate.engine.opa.OpaEngine;
+import dev.spendgate.policy.EngineSettings;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * How to reach an OPA server ({@code --engine opa}); shared by {@code check} and {@code test}.
+ * Secrets never come from the command line: the bearer token and the trust store's password are
+ * read from environment variables, and never printed.
+ */
+final class OpaOptions {
+
+    static final String TOKEN_ENV = "SPENDGATE_OPA_TOKEN";
+    static final String TRUST_STORE_PASSWORD_ENV = "SPENDGATE_OPA_TRUST_STORE_PASSWORD";
+
+    /** Flag of each engine setting, to name it in messages. */
+    private static final Map<String, String> FLAGS = Map.of(
+            OpaEngine.URL, "--opa-url",
+            OpaEngine.PATH, "--opa-path",
+            OpaEngine.TRUST_STORE, "--opa-trust-store",
+            OpaEngine.CONNECT_TIMEOUT, "--opa-connect-timeout",
+            OpaEngine.READ_TIMEOUT, "--opa-read-timeout",
+            OpaEngine.RETRIES, "--opa-retries",
+            OpaEngine.BATCH, "--opa-batch",
+            OpaEngine.TOKEN, "the token in $" + TOKEN_ENV);
+
+    /** Where environment variables are read; tests may replace it. */
+    static UnaryOperator<String> environment = System::getenv;
+
+    @Option(names = "--opa-url", paramLabel = "URL",
+            description = "OPA server for --engine opa (default: http://127.0.0.1:8181).")
+    String url;
+
+    @Option(names = "--opa-path", paramLabel = "PATH",
+            description = "Decision path on the OPA server (default: spendgate/decision).")
+    String path;
+
+    @Option(names = "--opa-token-env", paramLabel = "NAME",
+            description = "Environment variable that holds OPA's bearer token (default: " + TOKEN_ENV
+                    + ", sent when set). The token is never taken from the command line.")
+    String tokenEnv;
+
+    @Option(names = "--opa-trust-store", paramLabel = "FILE",
+            description = "Trust store for an https OPA URL: PKCS#12 or JKS (password in $" + TRUST_STORE_PASSWORD_ENV
+                    + "), or PEM CA certificates.")
+    Path trustStore;
+
+    @Option(names = "--opa-connect-timeout", paramLabel = "DURATION",
+            description = "Time to connect to OPA, e.g. 500ms, 2s (default: 2s).")
+    String connectTimeout;
+
+    @Option(names = "--opa-read-timeout", paramLabel = "DURATION",
+            description = "Time OPA may take to answer, e.g. 30s, 1m (default: 30s).")
+    String readTimeout;
+
+    @Option(names = "--opa-retries", paramLabel = "N",
+            description = "Retries of connection errors and 5xx answers, with backoff (default: 2).")
+    String retries;
+
+    @Option(names = "--opa-batch", paramLabel = "N",
+            description = "Manifests per request to OPA (default: 5000).")
+    String batch;
+
+    /**
+     * The engine settings for {@code engine}; {@code extra} are more settings the command adds.
+     *
+     * @throws UsageException when OPA options are given for another engine, or a value is wrong
+     */
+    EngineSettings settings(String engine, Map<String, String> extra) {
+        Map<String, String> options = new LinkedHashMap<>();
+        put(options, OpaEngine.URL, url);
+        put(options, OpaEngine.PATH, path);
+        put(options, OpaEngine.TRUST_STORE, trustStore == null ? null : trustStore.toString());
+        put(options, OpaEngine.CONNECT_TIMEOUT, connectTimeout);
+        put(options, OpaEngine.READ_TIMEOUT, readTimeout);
+        put(options, OpaEngine.RETRIES, retries);
+        put(options, OpaEngine.BATCH, batch);
+        options.putAll(extra);
+        boolean tokenEnvGiven = tokenEnv != null && !tokenEnv.isBlank();
+        if (!OpaEngine.ID.equals(engine)) {
+            if (!options.isEmpty() || tokenEnvGiven) {
+                String first = tokenEnvGiven && options.isEmpty() ? "--opa-token-env"
+                        : FLAGS.getOrDefault(options.keySet().iterator().next(), "--dump-input");
+                throw new UsageException(first + " is an option of --engine opa, not of --engine " + engine);
+            }
+            return new EngineSettings(Map.of());
+        }
+        String tokenVariable = tokenEnvGiven ? tokenEnv.strip() : TOKEN_ENV;
+        String token = environment.apply(tokenVariable);
+        if (tokenEnvGiven && (token == null || token.isBlank())) {
+            throw new UsageException("--opa-token-env: the environment variable " + tokenVariable + " is not set");
+        }
+        put(options, OpaEngine.TOKEN, token == null || token.isBlank() ? null : token.strip());
+        put(options, OpaEngine.TRUST_STORE_PASSWORD, environment.apply(TRUST_STORE_PASSWORD_ENV));
+        EngineSettings settings = new EngineSettings(options);
+        try {
+            OpaEngine.validate(settings);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(flagged(e.getMessage()));
+        }
+        return settings;
+    }
+
+    /** Blank counts as not given (a CI input left empty). */
+    private static void put(Map<String, String> options, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            options.put(key, value);
+        }
+    }
+
+    /** {@code opa.readTimeout: ...} as {@code --opa-read-timeout: ...}. */
+    private static String flagged(String message) {
+        for (Map.Entry<String, String> e : FLAGS.entrySet()) {
+            if (message.startsWith(e.getKey() + ":")) {
+                return e.getValue() + message.substring(e.getKey().length());
+            }
+        }
+        return message;
+    }
+}
