@@ -11,6 +11,7 @@ import dev.spendgate.report.Renderers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -55,19 +56,44 @@ final class CheckCommand implements Callable<Integer> {
             description = "Exit 1 on: fail (default) or warn.")
     FailOn failOn;
 
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write the JSON report to FILE.")
+    Path jsonReport;
+
+    @Option(names = "--sarif", paramLabel = "FILE", description = "Also write a SARIF report to FILE (code scanning, Warnings NG).")
+    Path sarif;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Also write a JUnit XML report to FILE (Jenkins junit step).")
+    Path junit;
+
+    @Option(names = "--comment", description = "In a GitHub Actions pull-request run: keep one spendgate comment on "
+            + "the pull request up to date (token from GITHUB_TOKEN or the github-token input).")
+    boolean comment;
+
+    @ParentCommand
+    SpendgateCommand root;
+
     @Option(names = "--now", paramLabel = "INSTANT",
             description = "The time to judge expiry against, e.g. 2026-11-22T12:00:00Z (default: now). Fixes the clock for reproducible reports.")
     String now;
 
     @Override
     public Integer call() throws Exception {
+        GithubActions actions = root != null && ActionInputs.active(root.env)
+                ? new GithubActions(root.env, spec.commandLine().getOut()) : null;
+        if (actions != null) {
+            actions.maskSecrets();
+        }
         Renderer renderer = Formats.renderer(format);
         Engines.require(engine);
         EngineSettings settings = opa.settings(engine,
                 dumpInput == null ? Map.of() : Map.of(OpaEngine.DUMP_INPUT, dumpInput.toString()));
         var instant = Clock.parse(now);
         GateSession session = inputs.open();
-        List<Manifest> manifests = session.loadManifests(input.paths);
+        List<Path> paths = input.paths;
+        if (paths.isEmpty() && actions != null) {
+            paths = new ActionInputs(root.env).paths().stream().map(Path::of).toList();
+        }
+        List<Manifest> manifests = session.loadManifests(paths);
         GateReport report = session.check(manifests, instant, engine, settings).withFailOn(failOn);
         try (Output.Target target = Output.open(output, spec.commandLine().getOut())) {
             renderer.render(report, target.appendable());
@@ -75,6 +101,22 @@ final class CheckCommand implements Callable<Integer> {
         if (output != null) {
             spec.commandLine().getErr().println("spendgate: " + report.verdict().wireName() + ", report written to " + output);
         }
+        also(report, jsonReport, "json");
+        also(report, sarif, "sarif");
+        also(report, junit, "junit");
+        if (actions != null) {
+            actions.publish(report, jsonReport, comment, Version.VERSION);
+        }
         return report.exitCode();
+    }
+
+    /** Writes {@code report} in {@code format} to {@code file} as well, when asked to. */
+    private void also(GateReport report, Path file, String format) throws java.io.IOException {
+        if (file == null) {
+            return;
+        }
+        try (Output.Target target = Output.open(file, spec.commandLine().getOut())) {
+            Formats.renderer(format).render(report, target.appendable());
+        }
     }
 }

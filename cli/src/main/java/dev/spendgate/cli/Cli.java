@@ -10,6 +10,7 @@ import dev.spendgate.policy.PolicyEngines;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.util.Map;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -31,7 +32,7 @@ public final class Cli {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
         try {
-            int code = commandLine(out, err, args).execute(args);
+            int code = commandLine(out, err, args, System.getenv()).execute(args);
             if ("1".equals(System.getenv("SPENDGATE_TRAINING"))) {
                 // bin/spendgate's training run records the classes a run loads for a fast start:
                 // the OPA engine's client too, so that --engine opa starts fast as well
@@ -84,7 +85,7 @@ public final class Cli {
 
     /** The command line writing data to {@code out} and talk to {@code err}, with every subcommand. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        return commandLine(out, err, new String[0]);
+        return commandLine(out, err, new String[0], Map.of());
     }
 
     /**
@@ -92,7 +93,15 @@ public final class Cli {
      * which keeps picocli's share of a cold start small; otherwise (help, a typo) all of them.
      */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
-        CommandLine cl = new CommandLine(new SpendgateCommand());
+        return commandLine(out, err, args, Map.of());
+    }
+
+    /**
+     * The command line for {@code args} in environment {@code env}: in a GitHub Actions step
+     * ({@code GITHUB_ACTIONS=true}) the action's inputs become the options' defaults.
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args, Map<String, String> env) {
+        CommandLine cl = new CommandLine(new SpendgateCommand(env));
         String first = args.length > 0 ? args[0] : "";
         if (SpendgateCommand.SUBCOMMANDS.containsKey(first)) {
             cl.addSubcommand(first, SpendgateCommand.SUBCOMMANDS.get(first).get());
@@ -116,6 +125,9 @@ public final class Cli {
             e.flush();
             return ExitCodes.USAGE;
         });
+        if (ActionInputs.active(env)) {
+            cl.setDefaultValueProvider(new ActionInputs(env)); // after the subcommands: it reaches them too
+        }
         return cl;
     }
 

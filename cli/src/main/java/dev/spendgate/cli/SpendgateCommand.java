@@ -45,6 +45,13 @@ final class SpendgateCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** The process environment (tests give their own), for integrations such as GitHub Actions. */
+    final Map<String, String> env;
+
+    SpendgateCommand(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required");

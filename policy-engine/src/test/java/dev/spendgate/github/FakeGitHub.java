@@ -25,38 +25,38 @@ import java.util.concurrent.atomic.AtomicLong;
  * listed 100 a page with {@code Link} headers, created with POST and updated with PATCH. Tests can
  * queue error answers (status, body, headers) that are served before the real handling.
  */
-final class FakeGitHub implements AutoCloseable {
+public final class FakeGitHub implements AutoCloseable {
 
-    record Request(String method, String path, String query, Map<String, String> headers, String body) {
+    public record Request(String method, String path, String query, Map<String, String> headers, String body) {
     }
 
-    record Canned(int status, String body, Map<String, String> headers) {
+    public record Canned(int status, String body, Map<String, String> headers) {
     }
 
-    final Map<Long, String> comments = Collections.synchronizedMap(new TreeMap<>());
-    final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
-    final Deque<Canned> canned = new ConcurrentLinkedDeque<>();
+    public final Map<Long, String> comments = Collections.synchronizedMap(new TreeMap<>());
+    public final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
+    public final Deque<Canned> canned = new ConcurrentLinkedDeque<>();
     private final AtomicLong ids = new AtomicLong(1000);
     private final HttpServer server;
     final String owner = "acme";
     final String repo = "ml";
     final int number = 7;
 
-    FakeGitHub() throws IOException {
+    public FakeGitHub() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    URI api() {
+    public URI api() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    PullRequest pullRequest() {
+    public PullRequest pullRequest() {
         return new PullRequest(api(), URI.create("https://github.example"), owner, repo, number, "abc123", false);
     }
 
-    long add(String body) {
+    public long add(String body) {
         long id = ids.incrementAndGet();
         comments.put(id, body);
         return id;

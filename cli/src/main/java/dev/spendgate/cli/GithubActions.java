@@ -1,0 +1,116 @@
+package dev.spendgate.cli;
+
+import dev.spendgate.gate.GateReport;
+import dev.spendgate.gate.Summary;
+import dev.spendgate.github.FileCommands;
+import dev.spendgate.github.PullRequest;
+import dev.spendgate.github.StickyComment;
+import dev.spendgate.github.WorkflowCommands;
+import dev.spendgate.report.MarkdownRenderer;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What {@code spendgate check} does besides its report when it runs in a GitHub Actions step
+ * ({@code GITHUB_ACTIONS=true}): masks the token before anything is printed, then writes the step's
+ * outputs, appends the Markdown report to the step summary and keeps one comment on the pull request
+ * up to date. None of it changes the verdict or the exit code; a failure is reported as a warning.
+ */
+final class GithubActions {
+
+    private final Map<String, String> env;
+    private final PrintWriter out;
+    private final String token;
+
+    GithubActions(Map<String, String> env, PrintWriter out) {
+        this.env = env;
+        this.out = out;
+        String t = env.getOrDefault("INPUT_GITHUB-TOKEN", "").strip();
+        this.token = t.isEmpty() ? env.getOrDefault("GITHUB_TOKEN", "").strip() : t;
+    }
+
+    /** Must come first: the runner hides the token from the log from then on. */
+    void maskSecrets() {
+        if (!token.isEmpty()) {
+            out.println(WorkflowCommands.mask(token));
+        }
+        String opa = env.getOrDefault("SPENDGATE_OPA_TOKEN", "").strip();
+        if (!opa.isEmpty()) {
+            out.println(WorkflowCommands.mask(opa));
+        }
+        out.flush();
+    }
+
+    void publish(GateReport report, Path jsonReport, boolean comment, String version) {
+        Optional<PullRequest> pr;
+        try {
+            pr = PullRequest.fromEnvironment(env);
+        } catch (IOException e) {
+            warn("cannot read the event payload: " + e.getMessage());
+            pr = Optional.empty();
+        }
+        FileCommands files = new FileCommands();
+        Summary s = report.summary();
+        String outputs = env.get("GITHUB_OUTPUT");
+        if (outputs != null && !outputs.isBlank()) {
+            try {
+                Path file = Path.of(outputs);
+                files.setOutput(file, "verdict", report.verdict().wireName());
+                files.setOutput(file, "failed", String.valueOf(s.failed()));
+                files.setOutput(file, "warned", String.valueOf(s.warned()));
+                files.setOutput(file, "report", jsonReport == null ? "" : jsonReport.toString());
+            } catch (IOException | RuntimeException e) {
+                warn("cannot write the step outputs to GITHUB_OUTPUT: " + e.getMessage());
+            }
+        }
+        String markdown = markdown(report, pr.map(PullRequest::blobBase).orElse(null));
+        String summary = env.get("GITHUB_STEP_SUMMARY");
+        if (summary != null && !summary.isBlank()) {
+            try {
+                if (!files.appendSummary(Path.of(summary), markdown)) {
+                    notice("the step summary was cut to stay within GitHub's 1 MiB limit");
+                }
+            } catch (IOException e) {
+                warn("cannot append to the step summary: " + e.getMessage());
+            }
+        }
+        if (comment && pr.isPresent()) {
+            if (token.isEmpty()) {
+                warn("no token (GITHUB_TOKEN or the github-token input), so no pull-request comment; "
+                        + "the report is in the job summary and the annotations");
+            } else {
+                try (StickyComment sticky = new StickyComment(token, "spendgate/" + version)) {
+                    StickyComment.Result r = sticky.upsert(pr.get(), markdown);
+                    switch (r.status()) {
+                        case CREATED, UPDATED -> out.println("spendgate: " + r.message());
+                        case READ_ONLY -> notice(r.message());
+                        case FAILED -> warn(r.message());
+                    }
+                }
+            }
+        }
+        out.flush();
+    }
+
+    private static String markdown(GateReport report, String linkBase) {
+        StringBuilder b = new StringBuilder();
+        try {
+            new MarkdownRenderer(linkBase).render(report, b);
+        } catch (IOException e) {
+            throw new IllegalStateException("a StringBuilder does not fail", e);
+        }
+        return b.toString();
+    }
+
+    private void warn(String message) {
+        out.println(WorkflowCommands.command("warning", Map.of("title", "spendgate"), message));
+    }
+
+    private void notice(String message) {
+        out.println(WorkflowCommands.command("notice", Map.of("title", "spendgate"), message));
+    }
+}
