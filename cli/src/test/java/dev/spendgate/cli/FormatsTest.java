@@ -53,7 +53,7 @@ class FormatsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"text", "json", "markdown", "sarif", "junit", "gitlab"})
+    @ValueSource(strings = {"text", "json", "markdown", "sarif", "junit", "gitlab", "github"})
     void matchesItsGoldenFile(String format) throws IOException {
         String actual = render(format);
         Path golden = GOLDEN.resolve("examples." + format);
@@ -65,13 +65,14 @@ class FormatsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"text", "markdown", "sarif", "gitlab"})
+    @ValueSource(strings = {"text", "markdown", "sarif", "gitlab", "github"})
     void everyFormatListsTheSameFindingsInTheSameOrderAsJson(String format) {
         List<String> expected = sequence("\"rule\": \"(SG-[A-Z]+-\\d+)\"", render("json"));
         String pattern = switch (format) {
             case "text" -> "(?m)^  [x!~] (SG-[A-Z]+-\\d+) ";
             case "markdown" -> "(?:\\| |, |~~)(SG-[A-Z]+-\\d+)(?=~~|,| \\|$)";
             case "sarif" -> "\"ruleId\": \"(SG-[A-Z]+-\\d+)\"";
+            case "github" -> "(?m)^  [x!~] (SG-[A-Z]+-\\d+) ";
             default -> "\"check_name\": \"spendgate/(SG-[A-Z]+-\\d+)\"";
         };
         String out = render(format);
