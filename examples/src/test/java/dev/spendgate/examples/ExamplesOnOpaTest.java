@@ -1,6 +1,5 @@
 package dev.spendgate.examples;
 
-import dev.spendgate.cli.Cli;
 import dev.spendgate.engine.opa.testing.OpaServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,8 +8,6 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,21 +26,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ExamplesOnOpaTest {
 
-    private static final String NOW = "2026-11-22T12:00:00Z";
+    private static final String NOW = Run.NOW;
 
     @TempDir
     static Path tmp;
 
     private static OpaServer opa;
 
-    private record Run(int code, String out, String err) {
-    }
-
     private static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Run(code, out.toString(), err.toString());
+        return Run.cli(args);
     }
 
     @BeforeAll

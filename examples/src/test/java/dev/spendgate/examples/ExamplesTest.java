@@ -1,10 +1,7 @@
 package dev.spendgate.examples;
 
-import dev.spendgate.cli.Cli;
 import org.junit.jupiter.api.Test;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,16 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Runs the CLI over examples/ as a user would, and checks each example does what its comment says. */
 class ExamplesTest {
 
-    private static final String NOW = "2026-11-22T12:00:00Z";
-
-    private record Run(int code, String out, String err) {
-    }
+    private static final String NOW = Run.NOW;
 
     private static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Run(code, out.toString(), err.toString());
+        return Run.cli(args);
     }
 
     @Test
