@@ -40,8 +40,9 @@ def call(Map args = [:]) {
             '--sarif', "${dir}/spendgate.sarif"]
 
     if (env.CHANGE_TARGET) {
-        // spendgate has no --base yet: a pull request is gated on all its manifests, like a deploy
-        echo "spendgate: pull request ${env.CHANGE_ID ?: ''} into ${env.CHANGE_TARGET}: gating every manifest"
+        // the CLI reads CHANGE_TARGET itself: it gates the manifests the change adds or modifies, under the
+        // policy of the target branch (the checkout needs origin/<target> fetched, with history to the merge base)
+        echo "spendgate: pull request ${env.CHANGE_ID ?: ''} into ${env.CHANGE_TARGET}: gating the manifests it changes against origin/${env.CHANGE_TARGET}"
     }
     int code = isUnix() ? sh(script: shell(cmd), returnStatus: true)
                         : bat(script: batch(cmd), returnStatus: true)

@@ -4,6 +4,7 @@ import dev.spendgate.engine.opa.OpaEngine;
 import dev.spendgate.gate.FailOn;
 import dev.spendgate.gate.GateReport;
 import dev.spendgate.gate.GateSession;
+import dev.spendgate.git.BaseRevision;
 import dev.spendgate.manifest.Manifest;
 import dev.spendgate.policy.EngineSettings;
 import dev.spendgate.report.Renderer;
@@ -72,6 +73,33 @@ final class CheckCommand implements Callable<Integer> {
     @ParentCommand
     SpendgateCommand root;
 
+    @Option(names = {"-C", "--directory"}, paramLabel = "DIR",
+            description = "Run as if started in DIR: manifest paths, --policy, --prices and the git repository are found from there.")
+    Path directory;
+
+    @Option(names = "--base", paramLabel = "REV",
+            description = "Judge the change against base revision REV (branch, tag or commit): gate only the manifests added or "
+                    + "changed since the merge base of REV and HEAD, compare each with its base version (SG-CHG-*), and read "
+                    + "the policy set, packs and waivers from REV, never from the change. Detected on pull requests when absent "
+                    + "(GitHub Actions, Jenkins CHANGE_TARGET, GitLab CI_MERGE_REQUEST_DIFF_BASE_SHA).")
+    String base;
+
+    @Option(names = "--all", description = "With a base revision: gate every manifest, changed or not (still compared with its base version).")
+    boolean all;
+
+    @Option(names = "--new-only", description = "With a base revision: block only on findings that did not exist at the merge base "
+            + "(same manifest name, rule and JSON pointer); older ones are reported as warnings.")
+    boolean newOnly;
+
+    @Option(names = "--policy-repo", paramLabel = "URL@REF:PATH",
+            description = "Read the policy set, packs and waivers from PATH in the git repository URL at REF (cloned into a "
+                    + "local cache and pinned by commit) instead of the base revision or the work tree.")
+    String policyRepo;
+
+    @Option(names = "--allow-pr-waivers", description = "With a base revision: let waivers that the change itself adds or "
+            + "modifies apply before they are merged (for pipelines where waivers are approved otherwise). Off by default.")
+    boolean allowPrWaivers;
+
     @Option(names = "--now", paramLabel = "INSTANT",
             description = "The time to judge expiry against, e.g. 2026-11-22T12:00:00Z (default: now). Fixes the clock for reproducible reports.")
     String now;
@@ -88,13 +116,24 @@ final class CheckCommand implements Callable<Integer> {
         EngineSettings settings = opa.settings(engine,
                 dumpInput == null ? Map.of() : Map.of(OpaEngine.DUMP_INPUT, dumpInput.toString()));
         var instant = Clock.parse(now);
-        GateSession session = inputs.open();
         List<Path> paths = input.paths;
         if (paths.isEmpty() && actions != null) {
             paths = new ActionInputs(root.env).paths().stream().map(Path::of).toList();
         }
-        List<Manifest> manifests = session.loadManifests(paths);
-        GateReport report = session.check(manifests, instant, engine, settings).withFailOn(failOn);
+        Path workDir = directory == null ? Path.of("") : directory;
+        BaseRevision baseRevision = base != null ? BaseRevision.given(base)
+                : root == null ? null : BaseRevision.detect(root.env).orElse(null);
+        GateReport report;
+        if (baseRevision != null || policyRepo != null) {
+            // git-aware: JGit is loaded only here, never on a plain run's cold start
+            report = new GitCheck(workDir, inputs, baseRevision, all, newOnly, allowPrWaivers, policyRepo,
+                    root == null ? Map.of() : root.env).run(paths, instant, engine, settings);
+        } else {
+            GateSession session = inputs.open(workDir);
+            List<Manifest> manifests = session.loadManifests(paths);
+            report = session.check(manifests, instant, engine, settings);
+        }
+        report = report.withFailOn(failOn);
         try (Output.Target target = Output.open(output, spec.commandLine().getOut())) {
             renderer.render(report, target.appendable());
         }

@@ -5,6 +5,7 @@ import dev.spendgate.gate.ExitCodes;
 import dev.spendgate.gate.GateSession;
 import dev.spendgate.gate.InvalidInputException;
 import dev.spendgate.gate.Problem;
+import dev.spendgate.git.GitException;
 import dev.spendgate.policy.EngineException;
 import dev.spendgate.policy.PolicyEngines;
 import picocli.CommandLine;
@@ -146,6 +147,9 @@ public final class Cli {
         if (ex instanceof UsageException || ex instanceof CommandLine.ParameterException) {
             return ExitCodes.USAGE;
         }
+        if (ex instanceof GitException git) {
+            return git.exitCode(); // 2 when the base names nothing here, 4 when its history is missing
+        }
         return ExitCodes.ENGINE_FAILURE;
     }
 
@@ -159,6 +163,8 @@ public final class Cli {
                     + (invalid.problems().size() == 1 ? "" : "s") + " in the input (exit " + ExitCodes.INVALID_INPUT + ")");
         } else if (ex instanceof EngineException engine) {
             err.println("spendgate: " + engine.code() + ": " + engine.getMessage() + " (exit " + exitCode(engine) + ")");
+        } else if (ex instanceof GitException git) {
+            err.println("spendgate: " + git.code() + ": " + git.getMessage() + " (exit " + git.exitCode() + ")");
         } else if (ex instanceof UsageException usage) {
             err.println("spendgate: " + usage.getMessage());
         } else if (ex instanceof java.io.IOException io) {

@@ -21,12 +21,22 @@ final class InputOptions {
     Path prices;
 
     GateSession open() throws InvalidInputException {
-        return GateSession.open(new GateSession.Config(policyFile(policy), prices, Version.VERSION));
+        return open(Path.of(""));
+    }
+
+    /** The session with relative paths resolved against {@code workDir}. */
+    GateSession open(Path workDir) throws InvalidInputException {
+        return GateSession.open(new GateSession.Config(policyFile(policy, workDir), prices, Version.VERSION, workDir));
     }
 
     /** {@code given}, else {@code .spendgate/policy.yaml} when present, else null (the shipped defaults). */
     static Path policyFile(Path given) {
-        if (given == null && Files.isRegularFile(DEFAULT_POLICY)) {
+        return policyFile(given, Path.of(""));
+    }
+
+    /** {@link #policyFile(Path)} in {@code workDir}. */
+    static Path policyFile(Path given, Path workDir) {
+        if (given == null && Files.isRegularFile(workDir.resolve(DEFAULT_POLICY))) {
             return DEFAULT_POLICY;
         }
         return given;

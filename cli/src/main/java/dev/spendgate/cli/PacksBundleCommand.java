@@ -29,6 +29,14 @@ final class PacksBundleCommand implements Callable<Integer> {
             description = "Policy set whose packs to bundle (default: .spendgate/policy.yaml when present, else the shipped defaults).")
     Path policy;
 
+    @Option(names = {"-C", "--directory"}, paramLabel = "DIR", description = "Run as if started in DIR.")
+    Path directory;
+
+    @Option(names = "--base", paramLabel = "REV",
+            description = "Bundle the packs of the policy set as it is at base revision REV (a branch, tag or commit), not "
+                    + "as the work tree has it: on a pull request, the Rego the server runs then cannot come from the change.")
+    String base;
+
     @Option(names = "--output", paramLabel = "FILE", required = true, description = "The bundle file to write (.tar.gz).")
     Path output;
 
@@ -38,9 +46,15 @@ final class PacksBundleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path file = InputOptions.policyFile(policy);
-        PolicySetLoader loader = new PolicySetLoader();
-        LoadedPolicy loaded = file == null ? loader.defaults() : loader.load(file, file.toString().replace('\\', '/'));
+        Path workDir = directory == null ? Path.of("") : directory;
+        LoadedPolicy loaded;
+        if (base != null) {
+            loaded = GitCheck.basePolicy(workDir, policy, base);
+        } else {
+            Path file = InputOptions.policyFile(policy, workDir);
+            PolicySetLoader loader = new PolicySetLoader();
+            loaded = file == null ? loader.defaults() : loader.load(workDir.resolve(file), file.toString().replace('\\', '/'));
+        }
         Path target = output.toAbsolutePath();
         Path dir = target.getParent();
         Files.createDirectories(dir);

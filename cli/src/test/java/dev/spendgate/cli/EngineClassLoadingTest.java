@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A run loads only the engine it uses, as {@code -Xlog:class+load} shows in a fresh JVM: a Drools
  * run no class of the HTTP client (Jersey, HK2), so the default engine's cold start does not pay
- * for OPA; an OPA run no Drools class.
+ * for OPA; an OPA run no Drools class; and a run without a base revision no JGit class.
  */
 class EngineClassLoadingTest {
 
@@ -31,6 +31,8 @@ class EngineClassLoadingTest {
         List<String> drools = loadedClasses("check", ONE, "--now", CliTest.NOW);
         assertTrue(drools.stream().anyMatch(c -> c.startsWith("org.drools.")), "the Drools run used Drools");
         assertEquals(List.of(), drools.stream().filter(EngineClassLoadingTest::httpClient).toList());
+        assertEquals(List.of(), drools.stream().filter(c -> c.startsWith("org.eclipse.jgit.")).toList(),
+                "a run without a base revision loads no JGit class");
 
         Path bundle = tmp.resolve("bundle.tar.gz");
         assertEquals(0, CliRun.of("packs", "bundle", "--output", bundle.toString()).exitCode());

@@ -41,7 +41,7 @@ class OpaCliTest {
         CliRun r = CliRun.of("packs", "bundle", "--policy", POLICY, "--output", bundle.toString(), "--revision", "r-42");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals("", r.out());
-        assertEquals("spendgate: wrote " + bundle + " (revision r-42; packs baseline 2026.11.0; 10 files)\n", r.err());
+        assertEquals("spendgate: wrote " + bundle + " (revision r-42; packs baseline 2026.12.0; 11 files)\n", r.err());
         opa = OpaServer.start(bundle);
     }
 
@@ -93,7 +93,7 @@ class OpaCliTest {
     void testRunsTheShippedCasesOnOpa() {
         CliRun r = CliRun.of("test", "--engine", "opa", "--opa-url", opa.url());
         assertEquals(0, r.exitCode(), r.out() + r.err());
-        assertTrue(r.out().startsWith("baseline 2026.11.0 on opa:\n"), r.out());
+        assertTrue(r.out().startsWith("baseline 2026.12.0 on opa:\n"), r.out());
         assertTrue(r.out().matches("(?s).*\n\\d+ passed, 0 failed\n"), r.out());
     }
 
@@ -102,7 +102,7 @@ class OpaCliTest {
         CliRun wrongServer = CliRun.of("test", TINY, "--engine", "opa", "--opa-url", opa.url());
         assertEquals(4, wrongServer.exitCode(), wrongServer.out() + wrongServer.err());
         assertTrue(wrongServer.err().contains("engine_policy_mismatch: OPA at " + opa.url()
-                + " does not serve the selected packs: pack tiny 1.0 is not served; pack baseline 2026.11.0 is served but not"
+                + " does not serve the selected packs: pack tiny 1.0 is not served; pack baseline 2026.12.0 is served but not"
                 + " selected by the policy set"), wrongServer.err());
 
         Path policy = tmp.resolve("tiny-policy.yaml");
@@ -141,14 +141,14 @@ class OpaCliTest {
 
     @Test
     void aSlowServerAndGarbageAreExitFour() {
-        try (FakeOpa slow = new FakeOpa(FakeOpa.meta("baseline", "2026.11.0"), FakeOpa.Answer.slow(3000))) {
+        try (FakeOpa slow = new FakeOpa(FakeOpa.meta("baseline", "2026.12.0"), FakeOpa.Answer.slow(3000))) {
             CliRun r = CliRun.of("check", EXAMPLES, "--policy", POLICY, "--engine", "opa", "--opa-url", slow.url(),
                     "--opa-read-timeout", "200ms");
             assertEquals(4, r.exitCode());
             assertEquals("spendgate: engine_timeout: OPA at " + slow.url() + " did not answer POST /v1/data/spendgate/decision"
                     + " within 200ms (read timeout) (exit 4)\n", r.err());
         }
-        try (FakeOpa garbage = new FakeOpa(FakeOpa.meta("baseline", "2026.11.0"), FakeOpa.Answer.of(200, "<html>oops"))) {
+        try (FakeOpa garbage = new FakeOpa(FakeOpa.meta("baseline", "2026.12.0"), FakeOpa.Answer.of(200, "<html>oops"))) {
             CliRun r = CliRun.of("check", EXAMPLES, "--policy", POLICY, "--engine", "opa", "--opa-url", garbage.url());
             assertEquals(4, r.exitCode());
             assertTrue(r.err().startsWith("spendgate: engine_invalid_result: OPA at " + garbage.url()

@@ -56,7 +56,7 @@ public final class CaseReader {
             return null;
         }
         int before = problems.size();
-        f.known("case", "description", "now", "policy", "manifest", "manifests", "expect", "absent").rejectUnknown();
+        f.known("case", "description", "now", "policy", "manifest", "manifests", "base", "expect", "absent").rejectUnknown();
         f.require("case");
         if (!f.has("expect") && !f.has("absent")) {
             problems.add(new Problem(root.location(), "case: needs 'expect' or 'absent' (or both)"));
@@ -74,6 +74,16 @@ public final class CaseReader {
                 manifests.addAll(s.items());
             } else {
                 f.problem("manifests", "manifests: expected a list of manifests, got " + Fields.got(list));
+            }
+        }
+        List<YamlNode> bases = new ArrayList<>();
+        if (f.has("base")) {
+            YamlNode list = f.node("base");
+            if (list instanceof YamlNode.Sequence s) {
+                bases.addAll(s.items());
+            } else {
+                f.problem("base", "base: expected a list of manifests (the base versions, matched by name), got "
+                        + Fields.got(list));
             }
         }
         if (manifests.isEmpty() && problems.size() == before) {
@@ -97,7 +107,7 @@ public final class CaseReader {
         if (problems.size() > before || id == null) {
             return null;
         }
-        return new PackCase(id, description, root.location(), now, f.node("policy"), manifests, expect,
+        return new PackCase(id, description, root.location(), now, f.node("policy"), manifests, bases, expect,
                 absent == null ? List.of() : absent);
     }
 }

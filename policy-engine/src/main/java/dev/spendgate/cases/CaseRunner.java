@@ -16,7 +16,9 @@ import dev.spendgate.policy.PolicySetLoader;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs a pack's cases through the whole gate — manifest validation, policy, estimate, engine,
@@ -52,8 +54,17 @@ public final class CaseRunner {
             for (int i = 0; i < c.manifests().size(); i++) {
                 manifests.add(manifestLoader.load(c.manifests().get(i), file, i));
             }
+            Map<String, Manifest> bases = new HashMap<>();
+            for (int i = 0; i < c.bases().size(); i++) {
+                Manifest base = manifestLoader.load(c.bases().get(i), file, i);
+                if (bases.putIfAbsent(base.name(), base) != null) {
+                    failures.add("invalid input: " + base.locations().locate("/metadata/name")
+                            + ": base: two base versions of '" + base.name() + "'");
+                    return new CaseResult(c, engine, failures, null);
+                }
+            }
             report = GateSession.of(policy, PriceCatalog.shipped(), toolVersion)
-                    .check(manifests, c.now(), engine, settings);
+                    .check(manifests, bases, c.now(), engine, settings);
         } catch (InvalidInputException e) {
             e.problems().forEach(p -> failures.add("invalid input: " + p));
             return new CaseResult(c, engine, failures, null);

@@ -13,9 +13,11 @@ import java.util.Objects;
  *
  * @param policy    the case's {@code policy:} body, or null for the pack with its defaults
  * @param manifests the manifest documents as read
+ * @param bases     the base versions of manifests ({@code base:}), matched to them by
+ *                  {@code metadata.name}: as if the case judged a change against a base revision
  */
 public record PackCase(String id, String description, SourceLocation location, Instant now, YamlNode policy,
-                       List<YamlNode> manifests, List<Expectation> expect, List<String> absent) {
+                       List<YamlNode> manifests, List<YamlNode> bases, List<Expectation> expect, List<String> absent) {
 
     /** The default clock of cases that set none. */
     public static final Instant DEFAULT_NOW = Instant.parse("2026-11-22T12:00:00Z");
@@ -26,6 +28,7 @@ public record PackCase(String id, String description, SourceLocation location, I
         Objects.requireNonNull(now, "now == null");
         description = description == null ? "" : description;
         manifests = List.copyOf(manifests);
+        bases = List.copyOf(bases);
         expect = List.copyOf(expect);
         absent = List.copyOf(absent);
     }

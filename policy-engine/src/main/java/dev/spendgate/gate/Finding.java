@@ -10,7 +10,9 @@ import java.util.Objects;
  * A rule's verdict on one manifest, ready to report: what fired, where, why, how it counts, and
  * how to fix it.
  *
- * @param waiver the name of the waiver that covers it (outcome {@code waived}), or null
+ * @param waiver      the name of the waiver that covers it (outcome {@code waived}), or null
+ * @param preexisting true when, with {@code --new-only}, the same finding (manifest name, rule, JSON
+ *                    pointer) existed at the merge base: it is reported but does not block
  */
 public record Finding(
         String rule,
@@ -23,7 +25,8 @@ public record Finding(
         String path,
         SourceLocation location,
         Map<String, Object> evidence,
-        String waiver) {
+        String waiver,
+        boolean preexisting) {
 
     public Finding {
         Objects.requireNonNull(rule, "rule == null");
@@ -36,5 +39,20 @@ public record Finding(
         Objects.requireNonNull(path, "path == null");
         Objects.requireNonNull(location, "location == null");
         evidence = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(evidence));
+    }
+
+    /** A finding of the change itself (not known to exist at a base revision). */
+    public Finding(String rule, String title, String intent, Enforcement enforcement, Outcome outcome, String message,
+                   String remediation, String path, SourceLocation location, Map<String, Object> evidence, String waiver) {
+        this(rule, title, intent, enforcement, outcome, message, remediation, path, location, evidence, waiver, false);
+    }
+
+    /**
+     * The same finding, known to exist at the base revision already: it no longer blocks
+     * ({@code fail} becomes {@code warn}).
+     */
+    Finding asPreexisting() {
+        return new Finding(rule, title, intent, enforcement, outcome == Outcome.FAIL ? Outcome.WARN : outcome, message,
+                remediation, path, location, evidence, waiver, true);
     }
 }

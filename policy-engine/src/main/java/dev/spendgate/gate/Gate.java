@@ -79,6 +79,16 @@ public final class Gate {
      */
     public GateReport evaluate(String engineId, PreparedPolicies engine, List<Manifest> manifests,
                                Function<Manifest, Priced> pricing, Instant now) throws EngineException {
+        return evaluate(engineId, engine, manifests, Map.of(), pricing, now);
+    }
+
+    /**
+     * Evaluates {@code manifests} against their base versions {@code bases} (by manifest name; a
+     * manifest without one is judged as new, and the rules about changes do not apply to it).
+     */
+    public GateReport evaluate(String engineId, PreparedPolicies engine, List<Manifest> manifests,
+                               Map<String, Manifest> bases, Function<Manifest, Priced> pricing, Instant now)
+            throws EngineException {
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<ManifestInput> inputs = new ArrayList<>(manifests.size());
         Map<String, Manifest> byName = new LinkedHashMap<>();
@@ -87,7 +97,7 @@ public final class Gate {
             Priced p = pricing.apply(m);
             priced.put(m.name(), p);
             diagnostics.addAll(p.diagnostics());
-            inputs.add(new ManifestInput(m, p.estimate(), p.catalogTiers()));
+            inputs.add(new ManifestInput(m, p.estimate(), p.catalogTiers(), bases.get(m.name())));
             byName.put(m.name(), m);
         }
         EngineResult result = engine.evaluate(new EvaluationInput(now, policy.parameters(), inputs));

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param engineMetadata what the engine wants reported, e.g. OPA's {@code decision_id}
  * @param rules          every rule of the selected packs, in pack order, with the level the policy
  *                       set enforces it at (for formats that list the rules checked: SARIF, JUnit)
+ * @param changes        what a git-aware run judged against its base revision; null otherwise
  */
 public record GateReport(
         String toolVersion,
@@ -21,7 +22,8 @@ public record GateReport(
         List<Finding> policyFindings,
         List<Diagnostic> diagnostics,
         List<EnforcedRule> rules,
-        FailOn failOn) {
+        FailOn failOn,
+        ChangeSummary changes) {
 
     public GateReport {
         Objects.requireNonNull(failOn, "failOn == null");
@@ -33,6 +35,13 @@ public record GateReport(
         policyFindings = List.copyOf(policyFindings);
         diagnostics = List.copyOf(diagnostics);
         rules = List.copyOf(rules);
+    }
+
+    /** A report of a run without a base revision. */
+    public GateReport(String toolVersion, String engine, Map<String, String> engineMetadata, String policy,
+                      List<ManifestReport> manifests, List<Finding> policyFindings, List<Diagnostic> diagnostics,
+                      List<EnforcedRule> rules, FailOn failOn) {
+        this(toolVersion, engine, engineMetadata, policy, manifests, policyFindings, diagnostics, rules, failOn, null);
     }
 
     public Verdict verdict() {
@@ -64,7 +73,48 @@ public record GateReport(
     /** The same report, judged with {@code --fail-on failOn}. */
     public GateReport withFailOn(FailOn failOn) {
         return new GateReport(toolVersion, engine, engineMetadata, policy, manifests, policyFindings, diagnostics,
-                rules, failOn);
+                rules, failOn, changes);
+    }
+
+    /**
+     * The same report of a git-aware run: with what it judged against the base revision, and
+     * {@code more} diagnostics (sorted in among the others).
+     */
+    public GateReport withChanges(ChangeSummary changes, List<Diagnostic> more) {
+        List<Diagnostic> all = new java.util.ArrayList<>(diagnostics);
+        for (Diagnostic d : more) {
+            if (!all.contains(d)) {
+                all.add(d);
+            }
+        }
+        all.sort(java.util.Comparator.comparing(Diagnostic::toString));
+        return new GateReport(toolVersion, engine, engineMetadata, policy, manifests, policyFindings, all,
+                rules, failOn, changes);
+    }
+
+    /**
+     * The same report where only new findings block ({@code --new-only}): a manifest's finding that
+     * {@code atBase} has too — same manifest name, rule and JSON pointer, the identity of
+     * {@code report.Fingerprints}, whatever file the manifest is in — is marked pre-existing and
+     * no longer blocks. Findings about waivers are left as they are.
+     */
+    public GateReport onlyNew(GateReport atBase) {
+        java.util.Set<String> before = new java.util.HashSet<>();
+        for (ManifestReport m : atBase.manifests()) {
+            m.findings().forEach(f -> before.add(key(m.name(), f)));
+        }
+        List<ManifestReport> judged = new java.util.ArrayList<>(manifests.size());
+        for (ManifestReport m : manifests) {
+            List<Finding> fs = m.findings().stream()
+                    .map(f -> before.contains(key(m.name(), f)) ? f.asPreexisting() : f).toList();
+            judged.add(new ManifestReport(m.file(), m.name(), m.kind(), m.team(), Verdict.of(fs), m.budget(), m.estimate(), fs));
+        }
+        return new GateReport(toolVersion, engine, engineMetadata, policy, judged, policyFindings, diagnostics, rules,
+                failOn, changes);
+    }
+
+    private static String key(String manifest, Finding f) {
+        return manifest + '\u0000' + f.rule() + '\u0000' + f.path();
     }
 
     /** The exit code of the contract: 1 when something blocks (or warns, with {@code --fail-on warn}), else 0. */

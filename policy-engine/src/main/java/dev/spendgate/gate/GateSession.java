@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -36,10 +37,21 @@ import java.util.TreeMap;
 public final class GateSession {
 
     /**
-     * @param policy the policy set file, or null for the shipped defaults
-     * @param prices a price catalog merged over the shipped one, or null
+     * @param policy  the policy set file, or null for the shipped defaults
+     * @param prices  a price catalog merged over the shipped one, or null
+     * @param workDir the folder relative paths (policy, prices, manifests) are resolved against and
+     *                named from in messages: the working directory unless the run was told otherwise
      */
-    public record Config(Path policy, Path prices, String toolVersion) {
+    public record Config(Path policy, Path prices, String toolVersion, Path workDir) {
+
+        public Config {
+            Objects.requireNonNull(workDir, "workDir == null");
+        }
+
+        /** Paths relative to the working directory. */
+        public Config(Path policy, Path prices, String toolVersion) {
+            this(policy, prices, toolVersion, Path.of(""));
+        }
     }
 
     private final LoadedPolicy policy;
@@ -63,11 +75,12 @@ public final class GateSession {
      */
     public static GateSession open(Config config) throws InvalidInputException {
         PolicySetLoader loader = new PolicySetLoader();
+        Path dir = config.workDir();
         LoadedPolicy policy = config.policy() == null ? loader.defaults()
-                : loader.load(config.policy(), display(config.policy()));
+                : loader.load(dir.resolve(config.policy()), display(config.policy()));
         PriceCatalog catalog = config.prices() == null ? PriceCatalog.shipped()
-                : new PriceCatalogLoader().loadOverShipped(config.prices(), display(config.prices()));
-        return new GateSession(policy, catalog, config.toolVersion(), Path.of(""));
+                : new PriceCatalogLoader().loadOverShipped(dir.resolve(config.prices()), display(config.prices()));
+        return new GateSession(policy, catalog, config.toolVersion(), dir);
     }
 
     /**
@@ -90,7 +103,15 @@ public final class GateSession {
 
     /** A session over an already-loaded policy (used by the pack test runner). */
     public static GateSession of(LoadedPolicy policy, PriceCatalog catalog, String toolVersion) {
-        return new GateSession(policy, catalog, toolVersion, Path.of(""));
+        return of(policy, catalog, toolVersion, Path.of(""));
+    }
+
+    /**
+     * A session over an already-loaded policy and catalog (read from a trusted revision), reading
+     * manifests relative to {@code workDir}.
+     */
+    public static GateSession of(LoadedPolicy policy, PriceCatalog catalog, String toolVersion, Path workDir) {
+        return new GateSession(policy, catalog, toolVersion, workDir);
     }
 
     /** The manifests at or under {@code paths} (the default folders when empty). */
@@ -115,11 +136,22 @@ public final class GateSession {
      */
     public GateReport check(List<Manifest> manifests, Instant now, String engineId, EngineSettings settings)
             throws EngineException {
+        return check(manifests, Map.of(), now, engineId, settings);
+    }
+
+    /**
+     * Runs the gate over {@code manifests}, each compared with its base version in {@code bases}
+     * (by name) for the rules about changes.
+     *
+     * @throws EngineException when the engine is unknown, fails, or gives no decision
+     */
+    public GateReport check(List<Manifest> manifests, Map<String, Manifest> bases, Instant now, String engineId,
+                            EngineSettings settings) throws EngineException {
         PolicyEngine engine = PolicyEngines.find(engineId).orElseThrow(() -> new EngineException("engine_unknown",
                 "unknown engine '" + engineId + "' (available: " + String.join(", ", PolicyEngines.ids()) + ")"));
         Gate gate = new Gate(toolVersion, policy.policySet(), policy.packs());
         try (PreparedPolicies prepared = engine.prepare(policy.packs(), settings)) {
-            return gate.evaluate(engine.id(), prepared, manifests, this::price, now);
+            return gate.evaluate(engine.id(), prepared, manifests, bases, this::price, now);
         }
     }
 

@@ -94,14 +94,39 @@ public final class ManifestLoader {
     public Result read(Path workDir, List<String> paths) {
         List<Problem> problems = new ArrayList<>();
         List<String> given = paths == null || paths.isEmpty() ? defaultPaths(workDir) : paths;
-        List<Manifest> manifests = new ArrayList<>();
-        Map<String, SourceLocation> names = new HashMap<>();
         List<YamlFiles.Found> found = YamlFiles.discover(workDir, given, problems);
         // Files are independent: read and check them on every core, then merge in discovery order
         // so that the result (and the duplicate-name check) is the same as one by one.
-        List<FileResult> results = (found.size() > 1 ? found.parallelStream() : found.stream())
-                .map(this::readAndParse)
-                .toList();
+        return merge((found.size() > 1 ? found.parallelStream() : found.stream()).map(this::readAndParse).toList(),
+                problems);
+    }
+
+    /** A YAML file read elsewhere, such as a git revision: its name in messages and its bytes. */
+    public record Source(String display, byte[] bytes) {
+        public Source {
+            Objects.requireNonNull(display, "display == null");
+            Objects.requireNonNull(bytes, "bytes == null");
+        }
+    }
+
+    /**
+     * Like {@link #read(Path, List)}, over files given as bytes, as if found in a folder: a file
+     * that does not mention {@code spendgate.dev} is skipped.
+     */
+    public Result read(List<Source> files) {
+        return merge((files.size() > 1 ? files.parallelStream() : files.stream())
+                .map(f -> parse(indexOf(f.bytes(), f.bytes().length) >= 0 ? reader.read(f.display(), f.bytes()) : null,
+                        new ArrayList<>()))
+                .toList(), new ArrayList<>());
+    }
+
+    private record FileResult(List<Manifest> manifests, List<Problem> problems) {
+    }
+
+    /** The files' manifests in order, each name once (a second one is a problem), after {@code problems}. */
+    private static Result merge(List<FileResult> results, List<Problem> problems) {
+        List<Manifest> manifests = new ArrayList<>();
+        Map<String, SourceLocation> names = new HashMap<>();
         for (FileResult r : results) {
             problems.addAll(r.problems());
             for (Manifest m : r.manifests()) {
@@ -113,13 +138,14 @@ public final class ManifestLoader {
         return new Result(manifests, problems);
     }
 
-    private record FileResult(List<Manifest> manifests, List<Problem> problems) {
-    }
-
     private FileResult readAndParse(YamlFiles.Found f) {
         List<Problem> problems = new ArrayList<>();
+        return parse(readFile(f, problems), problems);
+    }
+
+    /** The manifests of {@code file} (null: skipped), after {@code problems} found reading it. */
+    private static FileResult parse(YamlFile file, List<Problem> problems) {
         List<Manifest> manifests = new ArrayList<>();
-        YamlFile file = readFile(f, problems);
         if (file != null) {
             problems.addAll(file.problems());
             for (YamlDocument doc : file.documents()) {

@@ -1,5 +1,6 @@
 package dev.spendgate.policy;
 
+import dev.spendgate.manifest.Budget;
 import dev.spendgate.manifest.Metadata;
 import dev.spendgate.manifest.Spec;
 import dev.spendgate.manifest.Ttl;
@@ -31,6 +32,21 @@ public final class Derived {
     /** {@code startsAt + ttl}, or null when either is absent. */
     public static Instant expiresAt(Spec spec) {
         return spec.startsAt() == null || spec.ttl() == null ? null : spec.startsAt().plus(spec.ttl().duration());
+    }
+
+    /**
+     * How much the budget grew against the base version, as a fraction of the base amount:
+     * {@code (amount - baseAmount) / baseAmount}, to 16 significant digits without trailing zeros
+     * (800 to 1500 is 0.875); null when either amount is absent or the base amount is not positive.
+     */
+    public static BigDecimal budgetIncrease(Budget base, Budget budget) {
+        if (base == null || budget == null || base.amount() == null || budget.amount() == null
+                || base.amount().signum() <= 0) {
+            return null;
+        }
+        BigDecimal f = budget.amount().subtract(base.amount()).divide(base.amount(), MathContext.DECIMAL64)
+                .stripTrailingZeros();
+        return f.scale() < 0 ? f.setScale(0) : f;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.spendgate.report;
 
 import dev.spendgate.cost.Estimate;
 import dev.spendgate.cost.EstimateItem;
+import dev.spendgate.gate.ChangeSummary;
 import dev.spendgate.gate.Diagnostic;
 import dev.spendgate.gate.Finding;
 import dev.spendgate.gate.GateReport;
@@ -67,6 +68,9 @@ public final class JsonRenderer implements Renderer {
                 writeFinding(g, f);
             }
             g.writeEnd();
+            if (report.changes() != null) {
+                writeChanges(g, report.changes());
+            }
             g.writeStartArray("diagnostics");
             for (Diagnostic d : report.diagnostics()) {
                 g.writeStartObject().write("severity", d.severity()).write("code", d.code());
@@ -80,6 +84,50 @@ public final class JsonRenderer implements Renderer {
             g.writeEnd();
         }
         out.append('\n');
+    }
+
+    /** {@code "git"}: what a git-aware run judged against its base revision. */
+    private static void writeChanges(JsonGenerator g, ChangeSummary c) {
+        g.writeStartObject("git");
+        g.write("base", c.base()).write("baseSource", c.baseSource()).write("baseCommit", c.baseCommit())
+                .write("mergeBase", c.mergeBase()).write("head", c.head())
+                .write("all", c.all()).write("newOnly", c.newOnly()).write("policySource", c.policySource());
+        g.writeStartArray("manifests");
+        for (ChangeSummary.ManifestChange m : c.manifests()) {
+            g.writeStartObject().write("name", m.name()).write("status", m.status());
+            nullable(g, "file", m.file());
+            nullable(g, "baseFile", m.baseFile());
+            g.writeEnd();
+        }
+        g.writeEnd();
+        g.writeStartArray("pendingPolicy");
+        for (ChangeSummary.PathChange p : c.pendingPolicy()) {
+            g.writeStartObject().write("path", p.path()).write("status", p.status());
+            nullable(g, "oldPath", p.oldPath());
+            g.writeEnd();
+        }
+        g.writeEnd();
+        g.writeStartArray("pendingWaivers");
+        for (ChangeSummary.PendingWaiver w : c.pendingWaivers()) {
+            g.writeStartObject().write("name", w.name());
+            nullable(g, "rule", w.rule());
+            nullable(g, "manifest", w.manifest());
+            nullable(g, "file", w.file());
+            g.write("status", w.status()).write("applied", w.applied()).writeEnd();
+        }
+        g.writeEnd();
+        g.writeStartArray("uncommitted");
+        c.uncommitted().forEach(g::write);
+        g.writeEnd();
+        g.writeEnd();
+    }
+
+    private static void nullable(JsonGenerator g, String key, String value) {
+        if (value == null) {
+            g.writeNull(key);
+        } else {
+            g.write(key, value);
+        }
     }
 
     private static void writeManifest(JsonGenerator g, ManifestReport m) {
@@ -149,6 +197,9 @@ public final class JsonRenderer implements Renderer {
         g.writeEnd();
         if (f.waiver() != null) {
             g.write("waiver", f.waiver());
+        }
+        if (f.preexisting()) {
+            g.write("preexisting", true);
         }
         g.writeEnd();
     }

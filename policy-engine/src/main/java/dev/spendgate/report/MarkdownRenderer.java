@@ -1,6 +1,7 @@
 package dev.spendgate.report;
 
 import dev.spendgate.cost.Estimate;
+import dev.spendgate.gate.ChangeSummary;
 import dev.spendgate.gate.Diagnostic;
 import dev.spendgate.gate.Finding;
 import dev.spendgate.gate.GateReport;
@@ -46,6 +47,41 @@ public final class MarkdownRenderer implements Renderer {
         return "GitHub-flavoured Markdown (pull-request comment, job summary)";
     }
 
+    /** What a git-aware run judged against its base, and what of the policy waits for the merge. */
+    private static void changes(ChangeSummary c, Appendable out) throws IOException {
+        out.append("Judged against `").append(c.base()).append("` (merge base `").append(c.mergeBase(), 0, 7)
+                .append("`) under the policy of the base revision, `").append(c.policySource()).append("`");
+        if (c.all()) {
+            out.append("; every manifest is gated");
+        }
+        if (c.newOnly()) {
+            out.append("; only findings new since the merge base block");
+        }
+        out.append(".\n");
+        List<String> parts = new java.util.ArrayList<>();
+        for (String status : List.of("added", "modified", "moved", "deleted")) {
+            List<ChangeSummary.ManifestChange> ms = c.manifests(status);
+            if (!ms.isEmpty()) {
+                parts.add(status + (status.equals("moved") ? " without change (not gated)" : "") + ": "
+                        + String.join(", ", ms.stream().map(m -> "`" + m.name() + "`").toList()));
+            }
+        }
+        out.append(parts.isEmpty() ? "No manifest changed since the merge base." : "Manifests " + String.join("; ", parts) + ".")
+                .append("\n\n");
+        if (!c.pendingPolicy().isEmpty()) {
+            out.append("> **Policy changes pending until merge**: the policy of the base revision judges this change, not ")
+                    .append("its own: ").append(String.join(", ", c.pendingPolicy().stream()
+                            .map(p -> "`" + p.path() + "` (" + p.status() + ")").toList())).append(".\n\n");
+        }
+        if (!c.pendingWaivers().isEmpty()) {
+            boolean applied = c.pendingWaivers().get(0).applied();
+            out.append(applied ? "> **Waivers of this change, applied before approval** (`--allow-pr-waivers`): "
+                    : "> **Waivers awaiting approval**: they apply once merged: ")
+                    .append(String.join(", ", c.pendingWaivers().stream().map(w -> "`" + w.name() + "` ("
+                            + w.rule() + " on `" + w.manifest() + "`, " + w.status() + ")").toList())).append(".\n\n");
+        }
+    }
+
     @Override
     public void render(GateReport report, Appendable out) throws IOException {
         Summary s = report.summary();
@@ -59,6 +95,9 @@ public final class MarkdownRenderer implements Renderer {
             out.append(" (").append(String.valueOf(s.waived())).append(" waived)");
         }
         out.append(" · engine `").append(report.engine()).append("` · policy `").append(report.policy()).append("`\n\n");
+        if (report.changes() != null) {
+            changes(report.changes(), out);
+        }
 
         if (!report.manifests().isEmpty()) {
             out.append("| | Manifest | Kind | Team | Estimate | Budget | Findings |\n");

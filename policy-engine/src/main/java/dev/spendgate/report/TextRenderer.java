@@ -1,6 +1,7 @@
 package dev.spendgate.report;
 
 import dev.spendgate.cost.Estimate;
+import dev.spendgate.gate.ChangeSummary;
 import dev.spendgate.gate.Diagnostic;
 import dev.spendgate.gate.Finding;
 import dev.spendgate.gate.GateReport;
@@ -31,6 +32,9 @@ public final class TextRenderer implements Renderer {
 
     @Override
     public void render(GateReport report, Appendable out) throws IOException {
+        if (report.changes() != null) {
+            changes(report.changes(), out);
+        }
         for (ManifestReport m : report.manifests()) {
             out.append(pad(m.verdict().wireName().toUpperCase(java.util.Locale.ROOT))).append(m.name())
                     .append("  (").append(m.kind());
@@ -71,6 +75,55 @@ public final class TextRenderer implements Renderer {
                 .append(String.valueOf(report.exitCode())).append("]\n");
     }
 
+    /** What a git-aware run judged: the base, the manifests changed, what waits for the merge. */
+    private static void changes(ChangeSummary c, Appendable out) throws IOException {
+        out.append("BASE ").append(c.base()).append(" (").append(c.baseSource()).append("): merge base ")
+                .append(abbreviate(c.mergeBase())).append(", HEAD ").append(abbreviate(c.head()))
+                .append("; policy ").append(c.policySource()).append('\n');
+        if (c.manifests().isEmpty()) {
+            out.append("      no manifest changed since the merge base\n");
+        }
+        for (ChangeSummary.ManifestChange m : c.manifests()) {
+            out.append("  ").append(pad(m.status(), 9)).append(m.name());
+            if (m.file() != null) {
+                out.append("  ").append(m.file());
+            }
+            if (m.baseFile() != null && !m.status().equals("modified")) {
+                out.append(m.file() == null ? "  was " : " (was ").append(m.baseFile()).append(m.file() == null ? "" : ")");
+            }
+            if (m.status().equals("moved")) {
+                out.append(", unchanged: not gated");
+            }
+            out.append('\n');
+        }
+        if (c.all()) {
+            out.append("      --all: every manifest is gated, changed or not\n");
+        }
+        if (c.newOnly()) {
+            out.append("      --new-only: only findings that did not exist at the merge base block\n");
+        }
+        for (ChangeSummary.PathChange p : c.pendingPolicy()) {
+            out.append("  pending until merge: ").append(p.path()).append(" (").append(p.status());
+            if (p.oldPath() != null) {
+                out.append(" from ").append(p.oldPath());
+            }
+            out.append("): the policy of the base revision judges this change\n");
+        }
+        for (ChangeSummary.PendingWaiver w : c.pendingWaivers()) {
+            out.append("  waiver ").append(w.name()).append(" (").append(w.status());
+            if (w.file() != null) {
+                out.append(", ").append(w.file());
+            }
+            out.append(w.applied() ? "): applied by --allow-pr-waivers before approval\n"
+                    : "): awaiting approval, applies after merge\n");
+        }
+        out.append('\n');
+    }
+
+    private static String abbreviate(String sha) {
+        return sha.length() > 7 ? sha.substring(0, 7) : sha;
+    }
+
     private static void finding(Finding f, Appendable out) throws IOException {
         String mark = switch (f.outcome()) {
             case FAIL -> "  x ";
@@ -81,6 +134,9 @@ public final class TextRenderer implements Renderer {
                 .append(" [").append(f.enforcement().wireName()).append("] ")
                 .append(f.location().toString()).append('\n');
         out.append("      ").append(f.message()).append('\n');
+        if (f.preexisting()) {
+            out.append("      existed at the merge base already: does not block with --new-only\n");
+        }
         if (f.outcome() == Outcome.WAIVED) {
             out.append("      waived by ").append(f.waiver()).append('\n');
         } else {
@@ -102,7 +158,11 @@ public final class TextRenderer implements Renderer {
     }
 
     private static String pad(String verdict) {
-        return (verdict + "      ").substring(0, 6);
+        return pad(verdict, 6);
+    }
+
+    private static String pad(String text, int width) {
+        return text.length() >= width ? text + " " : (text + " ".repeat(width)).substring(0, width);
     }
 
     private static String plural(int n, String word) {

@@ -174,4 +174,9 @@ final class Baseline {
         Parameters d = Parameters.defaults();
         return new Parameters(d.ownership(), d.budgets(), d.expiry(), d.modelSelection(), d.tokens(), g, d.liveSpend(), d.changes());
     }
+
+    static Parameters with(Parameters.Changes c) {
+        Parameters d = Parameters.defaults();
+        return new Parameters(d.ownership(), d.budgets(), d.expiry(), d.modelSelection(), d.tokens(), d.gpu(), d.liveSpend(), c);
+    }
 }

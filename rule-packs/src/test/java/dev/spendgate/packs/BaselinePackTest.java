@@ -34,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BaselinePackTest {
 
     private static final List<String> DRL_FILES =
-            List.of("ownership.drl", "budgets.drl", "expiry.drl", "model-selection.drl", "tokens.drl", "gpu.drl");
+            List.of("ownership.drl", "budgets.drl", "expiry.drl", "model-selection.drl", "tokens.drl", "gpu.drl",
+                    "changes.drl");
 
     @Test
     void shippedPackLoadsTheModelPrecompiledAtBuildTime() {
@@ -57,9 +58,9 @@ class BaselinePackTest {
     void baselineDrlCompiledAtRunTimeDetectsTheSameAsThePrecompiledModel() throws EngineException {
         Map<String, String> drl = new TreeMap<>();
         DRL_FILES.forEach(f -> drl.put(f, Baseline.resource("drools/" + f)));
-        Pack copy = new Pack("baseline", "2026.11.0", "policy/packs/baseline", Baseline.PACK.rules(), Map.of("drools", drl));
+        Pack copy = new Pack("baseline", "2026.12.0", "policy/packs/baseline", Baseline.PACK.rules(), Map.of("drools", drl));
         DroolsPolicies compiled = new DroolsEngine().prepare(List.of(copy), EngineSettings.none());
-        assertEquals("compiled at run time from 6 DRL files", compiled.origins().get("baseline"));
+        assertEquals("compiled at run time from 7 DRL files", compiled.origins().get("baseline"));
 
         List<ManifestInput> manifests = List.of(
                 ManifestBuilder.manifest().build(),
@@ -116,8 +117,8 @@ class BaselinePackTest {
     void packYamlRulesAreComplete() {
         Pack pack = Baseline.PACK;
         assertEquals("baseline", pack.id());
-        assertEquals("2026.11.0", pack.version());
-        assertEquals(25, pack.rules().size());
+        assertEquals("2026.12.0", pack.version());
+        assertEquals(28, pack.rules().size());
         Pattern placeholder = Pattern.compile("\\{(\\w+)}");
         for (RuleInfo rule : pack.rules()) {
             assertNotNull(rule.level(), rule.id() + " level");

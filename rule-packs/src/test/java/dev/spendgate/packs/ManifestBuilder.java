@@ -53,6 +53,9 @@ final class ManifestBuilder {
             "gpt-4o-mini", ModelTier.small, "gpt-4o", ModelTier.frontier, "claude-sonnet-4", ModelTier.mid,
             "claude-opus-4", ModelTier.frontier));
 
+    /** The base version: the same manifest at the base revision (null: none). */
+    ManifestBuilder base;
+
     static ManifestBuilder manifest() {
         return new ManifestBuilder();
     }
@@ -105,6 +108,12 @@ final class ManifestBuilder {
         return this;
     }
 
+    /** This manifest judged as a change of {@code base}. */
+    ManifestBuilder against(ManifestBuilder base) {
+        this.base = base;
+        return this;
+    }
+
     ManifestInput build() {
         Metadata metadata = new Metadata(name, team, owner, environment, tags);
         Spec spec = new Spec("fine-tune a small model for churn classification", taskType, modelTier, justification,
@@ -118,7 +127,7 @@ final class ManifestBuilder {
                 tiers.put(use.name(), catalogTiers.get(use.name()));
             }
         }
-        return new ManifestInput(m, estimate, tiers);
+        return new ManifestInput(m, estimate, tiers, base == null ? null : base.build().manifest());
     }
 
     // ModelUse changes, for model(i, ...)

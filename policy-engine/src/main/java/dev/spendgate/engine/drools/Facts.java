@@ -18,7 +18,7 @@ final class Facts {
         List<Object> facts = new ArrayList<>(1 + input.manifests().size() * 3);
         facts.add(new ParamsFact(input.parameters(), input.now()));
         for (ManifestInput in : input.manifests()) {
-            ManifestFact manifest = new ManifestFact(in.manifest(), in.estimate());
+            ManifestFact manifest = new ManifestFact(in.manifest(), in.estimate(), in.base());
             facts.add(manifest);
             List<ModelUse> models = in.manifest().spec().models();
             for (int i = 0; i < models.size(); i++) {

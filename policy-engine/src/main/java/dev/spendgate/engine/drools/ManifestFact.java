@@ -35,9 +35,11 @@ public final class ManifestFact {
     private final Instant expiresAt;
     private final Compute compute;
     private final Estimate estimate;
+    private final Spec base;
     private String firstFrontierModel = "";
 
-    ManifestFact(Manifest manifest, Estimate estimate) {
+    /** {@code base}: the manifest's base version, or null when it has none. */
+    ManifestFact(Manifest manifest, Estimate estimate, Manifest base) {
         Metadata metadata = manifest.metadata();
         Spec spec = manifest.spec();
         this.name = manifest.name();
@@ -55,6 +57,7 @@ public final class ManifestFact {
         this.expiresAt = Derived.expiresAt(spec);
         this.compute = spec.compute();
         this.estimate = estimate;
+        this.base = base == null ? null : base.spec();
     }
 
     /** Called for each model, in manifest order, while the facts are built. */
@@ -203,6 +206,55 @@ public final class ManifestFact {
 
     public BigDecimal getExpectedUtilization() {
         return compute == null ? null : compute.expectedUtilization();
+    }
+
+    // ---- against the base version (the manifest of the same name at the base revision)
+
+    /** True when the manifest has a base version to compare with. */
+    public boolean isBased() {
+        return base != null;
+    }
+
+    /** The base version's {@code spec.budget.amount}, or null when it has no base or no amount. */
+    public BigDecimal getBaseBudgetAmount() {
+        return base == null || base.budget() == null ? null : base.budget().amount();
+    }
+
+    /**
+     * {@code (amount - base amount) / base amount} ({@link Derived#budgetIncrease}), or null when
+     * there is no base version, either amount is absent or the base amount is not positive.
+     */
+    public BigDecimal getBudgetIncrease() {
+        return base == null ? null : Derived.budgetIncrease(base.budget(), budget);
+    }
+
+    /** The base version's {@code spec.modelTier}, or null. */
+    public String getBaseModelTier() {
+        return base == null || base.modelTier() == null ? null : base.modelTier().name();
+    }
+
+    /** The rank of {@code spec.modelTier}: small 0, mid 1, frontier 2; null when absent. */
+    public Integer getModelTierRank() {
+        return rank(modelTier);
+    }
+
+    /** The rank of the base version's {@code spec.modelTier}, or null. */
+    public Integer getBaseModelTierRank() {
+        return rank(getBaseModelTier());
+    }
+
+    /** The base version's {@code spec.ttl} as written, or null. */
+    public String getBaseTtl() {
+        return base == null || base.ttl() == null ? null : base.ttl().text();
+    }
+
+    /** The base version's {@code spec.ttl} in hours, or null. */
+    public BigDecimal getBaseTtlHours() {
+        return base == null || base.ttl() == null ? null : Derived.hours(base.ttl());
+    }
+
+    private static Integer rank(String tier) {
+        return tier == null ? null : ModelTier.valueOf(tier).ordinal();
     }
 
     @Override

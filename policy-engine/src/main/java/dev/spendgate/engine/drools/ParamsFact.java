@@ -108,6 +108,11 @@ public final class ParamsFact {
         return parameters.gpu().maxGpusWithoutApproval();
     }
 
+    /** {@code changes.maxBudgetIncrease}: the largest budget increase against the base version, a fraction. */
+    public BigDecimal getMaxBudgetIncrease() {
+        return parameters.changes().maxBudgetIncrease();
+    }
+
     /** {@code gpu.targetUtilization}. */
     public BigDecimal getTargetUtilization() {
         return parameters.gpu().targetUtilization();

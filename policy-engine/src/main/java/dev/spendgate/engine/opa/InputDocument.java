@@ -138,7 +138,37 @@ final class InputDocument {
         g.write("file", m.file());
         g.writeKey("document");
         value(g, m.document());
+        derived(g, m);
 
+        Estimate e = in.estimate();
+        g.writeStartObject("estimate")
+                .write("total", plain(e.total()))
+                .write("currency", e.currency())
+                .write("complete", e.complete())
+                .writeEnd();
+
+        g.writeStartObject("catalogTiers");
+        new TreeMap<String, ModelTier>(in.catalogTiers()).forEach((model, tier) -> g.write(model, tier.name()));
+        g.writeEnd();
+
+        Manifest base = in.base();
+        if (base != null) {
+            g.writeStartObject("base");
+            g.write("file", base.file());
+            g.writeKey("document");
+            value(g, base.document());
+            derived(g, base);
+            BigDecimal increase = Derived.budgetIncrease(base.spec().budget(), m.spec().budget());
+            if (increase != null) {
+                g.write("budgetIncrease", increase);
+            }
+            g.writeEnd();
+        }
+        g.writeEnd();
+    }
+
+    /** {@code "derived": {...}}: the values the Drools facts derive from {@code m}. */
+    private static void derived(JsonGenerator g, Manifest m) {
         g.writeStartObject("derived");
         g.writeStartObject("tags");
         new TreeMap<>(Derived.tags(m.metadata())).forEach(g::write);
@@ -153,18 +183,6 @@ final class InputDocument {
         if (expiresAt != null) {
             g.write("expiresAt", expiresAt.toString());
         }
-        g.writeEnd();
-
-        Estimate e = in.estimate();
-        g.writeStartObject("estimate")
-                .write("total", plain(e.total()))
-                .write("currency", e.currency())
-                .write("complete", e.complete())
-                .writeEnd();
-
-        g.writeStartObject("catalogTiers");
-        new TreeMap<String, ModelTier>(in.catalogTiers()).forEach((model, tier) -> g.write(model, tier.name()));
-        g.writeEnd();
         g.writeEnd();
     }
 

@@ -244,7 +244,7 @@ class SpendgateStepTest {
         assertEquals("main", verdict.get("changeTarget"));
         assertEquals("warn", verdict.get("verdict"));
         assertEquals("SUCCESS", verdict.get("result"));
-        assertEquals(List.of("spendgate: pull request 42 into main: gating every manifest"),
+        assertEquals(List.of("spendgate: pull request 42 into main: gating the manifests it changes against origin/main"),
                 calls("echo").stream().map(c -> c.getArgs()[0].toString()).filter(m -> m.contains("pull request")).toList());
     }
 
