@@ -6,6 +6,7 @@ import dev.spendgate.gate.GateReport;
 import dev.spendgate.gate.GateSession;
 import dev.spendgate.gate.InvalidInputException;
 import dev.spendgate.gate.ManifestReport;
+import dev.spendgate.gate.Messages;
 import dev.spendgate.manifest.Manifest;
 import dev.spendgate.manifest.ManifestLoader;
 import dev.spendgate.policy.EngineException;
@@ -96,7 +97,7 @@ public final class CaseRunner {
             }
         }
         for (Finding f : all) {
-            if (f.message().matches(".*\\{[A-Za-z][A-Za-z0-9_]*}.*")) {
+            if (Messages.unfilled(f.message())) {
                 failures.add(f.rule() + ": message template names evidence the engine did not give: " + f.message());
             }
         }

@@ -8,14 +8,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Fills a rule's message template: {@code {key}} becomes the evidence value of {@code key}. */
-final class Messages {
+public final class Messages {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
 
     private Messages() {
     }
 
-    static String fill(String template, Map<String, Object> evidence) {
+    public static String fill(String template, Map<String, Object> evidence) {
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -27,14 +27,9 @@ final class Messages {
         return out.toString();
     }
 
-    /** The placeholders of a template, for checking a pack's templates against its evidence. */
-    static List<String> placeholders(String template) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        List<String> keys = new java.util.ArrayList<>();
-        while (m.find()) {
-            keys.add(m.group(1));
-        }
-        return keys;
+    /** True when {@code message} still has a {@code {key}}: its template named evidence the engine did not give. */
+    public static boolean unfilled(String message) {
+        return PLACEHOLDER.matcher(message).find();
     }
 
     /** Formats an evidence value the same way everywhere: plain numbers, lists joined by commas. */
