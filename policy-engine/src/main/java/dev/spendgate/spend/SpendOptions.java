@@ -1,0 +1,33 @@
+package dev.spendgate.spend;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How to reach a spend source, apart from the source itself (load-time configuration).
+ *
+ * @param workDir     relative file paths are resolved against it (and named from it in messages)
+ * @param table       the table or view of a warehouse source ({@code --spend-table}); null for the default
+ * @param driverJars  extra JDBC driver jars to load ({@code --jdbc-driver})
+ * @param env         the environment, for credentials ({@code SPENDGATE_SPEND_USER},
+ *                    {@code SPENDGATE_SPEND_PASSWORD}, {@code SPENDGATE_SPEND_TOKEN}); never printed
+ * @param timeout     connect and read timeout of network sources
+ */
+public record SpendOptions(Path workDir, String table, List<Path> driverJars, Map<String, String> env,
+                           Duration timeout) {
+
+    public SpendOptions {
+        Objects.requireNonNull(workDir, "workDir == null");
+        driverJars = List.copyOf(driverJars);
+        env = Map.copyOf(env);
+        Objects.requireNonNull(timeout, "timeout == null");
+    }
+
+    /** Files relative to the working directory, no table, no extra drivers, 30-second timeouts. */
+    public static SpendOptions defaults(Map<String, String> env) {
+        return new SpendOptions(Path.of(""), null, List.of(), env, Duration.ofSeconds(30));
+    }
+}

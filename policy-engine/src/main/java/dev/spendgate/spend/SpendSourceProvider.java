@@ -1,0 +1,18 @@
+package dev.spendgate.spend;
+
+/**
+ * Opens one kind of spend source; found with {@link java.util.ServiceLoader}. Providers must be
+ * cheap to load: heavy classes (a database driver) are touched only once a source is read, so the
+ * gate's cold start does not pay for sources it does not use.
+ */
+public interface SpendSourceProvider {
+
+    /** A short id: {@code file}, {@code jdbc}, {@code opencost}. */
+    String id();
+
+    /** True when {@code spec} (what follows {@code --spend}) is for this provider. */
+    boolean accepts(String spec);
+
+    /** A source for {@code spec}; reads nothing yet. */
+    SpendSource open(String spec, SpendOptions options) throws SpendException;
+}

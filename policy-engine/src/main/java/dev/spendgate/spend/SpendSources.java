@@ -1,0 +1,40 @@
+package dev.spendgate.spend;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/**
+ * Picks the spend source for a {@code --spend} value: a {@code jdbc:} URL is a warehouse table, an
+ * {@code http(s):} URL an OpenCost allocation API, anything else a FOCUS file (CSV or Parquet).
+ */
+public final class SpendSources {
+
+    private SpendSources() {
+    }
+
+    /** The registered providers, in ServiceLoader order. */
+    public static List<SpendSourceProvider> providers() {
+        List<SpendSourceProvider> out = new ArrayList<>();
+        ServiceLoader.load(SpendSourceProvider.class, SpendSources.class.getClassLoader()).forEach(out::add);
+        return out;
+    }
+
+    /**
+     * The source for {@code spec}.
+     *
+     * @throws SpendException when no provider accepts it, or the provider cannot open it
+     */
+    public static SpendSource open(String spec, SpendOptions options) throws SpendException {
+        if (spec == null || spec.isBlank()) {
+            throw new SpendException("spend_unreadable", "--spend: empty source");
+        }
+        for (SpendSourceProvider p : providers()) {
+            if (p.accepts(spec)) {
+                return p.open(spec, options);
+            }
+        }
+        throw new SpendException("spend_unreadable", spec + ": not a spend source spendgate can read "
+                + "(a FOCUS .csv, .csv.gz or .parquet file, a jdbc: URL, or an http(s): OpenCost URL)");
+    }
+}
