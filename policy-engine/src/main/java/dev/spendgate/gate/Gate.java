@@ -13,6 +13,10 @@ import dev.spendgate.policy.PolicySet;
 import dev.spendgate.policy.PreparedPolicies;
 import dev.spendgate.policy.RuleInfo;
 import dev.spendgate.policy.Waiver;
+import dev.spendgate.spend.SpendAnalysis;
+import dev.spendgate.spend.SpendData;
+import dev.spendgate.spend.SpendSnapshot;
+import dev.spendgate.spend.TeamSpend;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -89,7 +93,25 @@ public final class Gate {
     public GateReport evaluate(String engineId, PreparedPolicies engine, List<Manifest> manifests,
                                Map<String, Manifest> bases, Function<Manifest, Priced> pricing, Instant now)
             throws EngineException {
+        return evaluate(engineId, engine, manifests, bases, pricing, now, null);
+    }
+
+    /**
+     * Evaluates {@code manifests} against their base versions and live spend {@code spend} (null
+     * when the run has no spend source: the live-spend rules then do not apply).
+     */
+    public GateReport evaluate(String engineId, PreparedPolicies engine, List<Manifest> manifests,
+                               Map<String, Manifest> bases, Function<Manifest, Priced> pricing, Instant now,
+                               SpendData spend) throws EngineException {
         List<Diagnostic> diagnostics = new ArrayList<>();
+        Map<String, BigDecimal> teamLimits = policy.parameters().budgets().teamMonthly();
+        SpendSnapshot snapshot = spend == null ? null
+                : SpendAnalysis.analyse(spend, SpendAnalysis.budgetCurrency(manifests), manifests, teamLimits, now);
+        Map<String, TeamSpend> teams = snapshot == null ? SpendAnalysis.teams(manifests, teamLimits, now)
+                : snapshot.teams();
+        if (snapshot != null) {
+            SpendDiagnostics.add(snapshot, manifests, diagnostics);
+        }
         List<ManifestInput> inputs = new ArrayList<>(manifests.size());
         Map<String, Manifest> byName = new LinkedHashMap<>();
         Map<String, Priced> priced = new HashMap<>();
@@ -100,7 +122,7 @@ public final class Gate {
             inputs.add(new ManifestInput(m, p.estimate(), p.catalogTiers(), bases.get(m.name())));
             byName.put(m.name(), m);
         }
-        EngineResult result = engine.evaluate(new EvaluationInput(now, policy.parameters(), inputs));
+        EngineResult result = engine.evaluate(new EvaluationInput(now, policy.parameters(), inputs, snapshot, teams));
 
         Map<String, List<Finding>> findings = new HashMap<>();
         for (Detection d : result.detections()) {
@@ -130,7 +152,7 @@ public final class Gate {
         policyFindings.sort(ORDER);
         diagnostics.sort(Comparator.comparing(Diagnostic::toString));
         return new GateReport(toolVersion, engineId, result.metadata(), policy.name(), reports, policyFindings,
-                dedupe(diagnostics), enforcedRules(), FailOn.FAIL);
+                dedupe(diagnostics), enforcedRules(), FailOn.FAIL, null, snapshot);
     }
 
     private List<EnforcedRule> enforcedRules() {

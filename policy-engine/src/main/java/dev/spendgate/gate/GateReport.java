@@ -1,5 +1,7 @@
 package dev.spendgate.gate;
 
+import dev.spendgate.spend.SpendSnapshot;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,6 +14,7 @@ import java.util.Objects;
  * @param rules          every rule of the selected packs, in pack order, with the level the policy
  *                       set enforces it at (for formats that list the rules checked: SARIF, JUnit)
  * @param changes        what a git-aware run judged against its base revision; null otherwise
+ * @param spend          the live spend the run judged, attributed; null when it had no spend source
  */
 public record GateReport(
         String toolVersion,
@@ -23,7 +26,8 @@ public record GateReport(
         List<Diagnostic> diagnostics,
         List<EnforcedRule> rules,
         FailOn failOn,
-        ChangeSummary changes) {
+        ChangeSummary changes,
+        SpendSnapshot spend) {
 
     public GateReport {
         Objects.requireNonNull(failOn, "failOn == null");
@@ -41,7 +45,7 @@ public record GateReport(
     public GateReport(String toolVersion, String engine, Map<String, String> engineMetadata, String policy,
                       List<ManifestReport> manifests, List<Finding> policyFindings, List<Diagnostic> diagnostics,
                       List<EnforcedRule> rules, FailOn failOn) {
-        this(toolVersion, engine, engineMetadata, policy, manifests, policyFindings, diagnostics, rules, failOn, null);
+        this(toolVersion, engine, engineMetadata, policy, manifests, policyFindings, diagnostics, rules, failOn, null, null);
     }
 
     public Verdict verdict() {
@@ -73,7 +77,7 @@ public record GateReport(
     /** The same report, judged with {@code --fail-on failOn}. */
     public GateReport withFailOn(FailOn failOn) {
         return new GateReport(toolVersion, engine, engineMetadata, policy, manifests, policyFindings, diagnostics,
-                rules, failOn, changes);
+                rules, failOn, changes, spend);
     }
 
     /**
@@ -89,7 +93,7 @@ public record GateReport(
         }
         all.sort(java.util.Comparator.comparing(Diagnostic::toString));
         return new GateReport(toolVersion, engine, engineMetadata, policy, manifests, policyFindings, all,
-                rules, failOn, changes);
+                rules, failOn, changes, spend);
     }
 
     /**
@@ -110,7 +114,7 @@ public record GateReport(
             judged.add(new ManifestReport(m.file(), m.name(), m.kind(), m.team(), Verdict.of(fs), m.budget(), m.estimate(), fs));
         }
         return new GateReport(toolVersion, engine, engineMetadata, policy, judged, policyFindings, diagnostics, rules,
-                failOn, changes);
+                failOn, changes, spend);
     }
 
     private static String key(String manifest, Finding f) {

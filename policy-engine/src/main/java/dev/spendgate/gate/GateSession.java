@@ -18,6 +18,8 @@ import dev.spendgate.policy.PolicySet;
 import dev.spendgate.policy.PolicySetLoader;
 import dev.spendgate.policy.PreparedPolicies;
 import dev.spendgate.policy.RuleInfo;
+import dev.spendgate.spend.SpendData;
+import dev.spendgate.spend.SpendQuery;
 import dev.spendgate.yaml.DidYouMean;
 
 import java.nio.file.Path;
@@ -147,11 +149,22 @@ public final class GateSession {
      */
     public GateReport check(List<Manifest> manifests, Map<String, Manifest> bases, Instant now, String engineId,
                             EngineSettings settings) throws EngineException {
+        return check(manifests, bases, now, engineId, settings, null);
+    }
+
+    /**
+     * Runs the gate over {@code manifests} with live spend {@code spend} as a source read it (null:
+     * no spend source, and the live-spend rules do not apply).
+     *
+     * @throws EngineException when the engine is unknown, fails, or gives no decision
+     */
+    public GateReport check(List<Manifest> manifests, Map<String, Manifest> bases, Instant now, String engineId,
+                            EngineSettings settings, SpendData spend) throws EngineException {
         PolicyEngine engine = PolicyEngines.find(engineId).orElseThrow(() -> new EngineException("engine_unknown",
                 "unknown engine '" + engineId + "' (available: " + String.join(", ", PolicyEngines.ids()) + ")"));
         Gate gate = new Gate(toolVersion, policy.policySet(), policy.packs());
         try (PreparedPolicies prepared = engine.prepare(policy.packs(), settings)) {
-            return gate.evaluate(engine.id(), prepared, manifests, bases, this::price, now);
+            return gate.evaluate(engine.id(), prepared, manifests, bases, this::price, now, spend);
         }
     }
 
@@ -169,6 +182,16 @@ public final class GateSession {
 
     public Optional<String> suggestRule(String id) {
         return DidYouMean.suggest(id, policy.rules().keySet());
+    }
+
+    /**
+     * What to ask a spend source for the run over {@code manifests}: the policy set's cost column
+     * and tags ({@code liveSpend}), in the currency of the manifests' budgets.
+     */
+    public SpendQuery spendQuery(List<Manifest> manifests) {
+        var live = policy.policySet().parameters().liveSpend();
+        return new SpendQuery(live.costColumn(), live.tags().getOrDefault("manifest", "spendgate-manifest"),
+                live.tags().getOrDefault("team", "team"), dev.spendgate.spend.SpendAnalysis.budgetCurrency(manifests));
     }
 
     public String catalogAsOf() {

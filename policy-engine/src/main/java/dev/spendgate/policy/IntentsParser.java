@@ -151,6 +151,12 @@ final class IntentsParser {
         Ttl staleness = or(f.duration("maxStaleness"), d.maxStaleness());
         BigDecimal anomaly = or(f.number("anomalyFactor", BigDecimal.ONE, new BigDecimal(1000)), d.anomalyFactor());
         String column = or(f.text("costColumn"), d.costColumn());
+        if (!dev.spendgate.spend.SpendQuery.COST_COLUMNS.contains(column)) {
+            f.problem("costColumn", f.path("costColumn") + ": '" + column + "' is not a FOCUS cost column spendgate sums"
+                    + " (EffectiveCost or BilledCost)" + dev.spendgate.yaml.DidYouMean.suggest(column,
+                    dev.spendgate.spend.SpendQuery.COST_COLUMNS).map(s -> ", did you mean " + s + "?").orElse(""));
+            column = d.costColumn();
+        }
         Map<String, String> tags = new LinkedHashMap<>(d.tags());
         Fields t = f.mapping("tags");
         if (t != null) {
