@@ -1,0 +1,202 @@
+package dev.spendgate.spend.focus;
+
+import dev.spendgate.spend.BadRow;
+import dev.spendgate.spend.SpendData;
+import dev.spendgate.spend.SpendException;
+import dev.spendgate.spend.SpendGroup;
+import dev.spendgate.spend.SpendOptions;
+import dev.spendgate.spend.SpendQuery;
+import dev.spendgate.spend.SpendSources;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FocusFileSourceTest {
+
+    @TempDir
+    Path tmp;
+
+    private static Path resource(String name) {
+        try {
+            return Path.of(FocusFileSourceTest.class.getResource("/focus/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static SpendData read(Path file) throws SpendException {
+        return read(file, SpendQuery.defaults());
+    }
+
+    private static SpendData read(Path file, SpendQuery query) throws SpendException {
+        SpendOptions options = SpendOptions.defaults(Map.of());
+        return SpendSources.open(file.toString(), options).read(query);
+    }
+
+    private static final List<SpendGroup> GOOD = List.of(
+            new SpendGroup("churn-ft", "growth-ml", "USD", LocalDate.parse("2026-11-20"), new BigDecimal("18.75"), 2,
+                    Instant.parse("2026-11-20T02:00:00Z")),
+            new SpendGroup(null, "growth-ml", "USD", LocalDate.parse("2026-11-21"), new BigDecimal("5"), 1,
+                    Instant.parse("2026-11-21T01:00:00Z")),
+            new SpendGroup(null, null, "USD", LocalDate.parse("2026-11-21"), new BigDecimal("4"), 1,
+                    Instant.parse("2026-11-21T06:00:00Z")),
+            new SpendGroup("search-rerank", "search", "USD", LocalDate.parse("2026-11-21"), new BigDecimal("100.125"), 1,
+                    Instant.parse("2026-11-22T00:00:00Z")));
+
+    @Test
+    void csvGoodRowsAreAggregatedAndEveryBadRowIsCountedWithItsLine() throws Exception {
+        SpendData d = read(resource("spend-good-and-bad.csv"));
+        assertEquals(GOOD, d.groups());
+        assertEquals(13, d.rows());
+        assertEquals(8, d.badRowCount());
+        assertEquals(Instant.parse("2026-11-22T00:00:00Z"), d.newestRow());
+        assertEquals(List.of(
+                "6: ChargePeriodStart 0004-01-25 is not a plausible date: FOCUS wants ISO 8601 (2026-11-01T00:00:00Z), not M/D/YY",
+                "7: EffectiveCost \"abc\" is not a number (FOCUS wants a plain decimal such as 10000.00)",
+                "8: Tags \"{not json\" is not valid JSON",
+                "9: EffectiveCost is empty or not a number",
+                "10: BillingCurrency EUR is not USD, the budgets' currency (spendgate does not convert currencies)",
+                "11: Tags is not a JSON object",
+                "12: the row has more fields than the header",
+                "13: ChargePeriodEnd is before ChargePeriodStart"),
+                d.badRows().stream().map(b -> b.line() + ": " + b.problem()).toList());
+        assertTrue(d.badRows().stream().allMatch(b -> b.unit().equals("line")));
+    }
+
+    @Test
+    void billedCostIsSummedWhenAskedFor() throws Exception {
+        SpendData d = read(resource("spend-good-and-bad.csv"), new SpendQuery("BilledCost", "spendgate-manifest", "team"));
+        // line 5's BilledCost "$10,000.00 " is now the column read, and bad
+        assertTrue(d.badRows().stream().anyMatch(b -> b.line() == 5 && b.problem().startsWith("BilledCost \"$10,000.00 \"")),
+                d.badRows().toString());
+        SpendGroup churn = d.groups().stream().filter(g -> "churn-ft".equals(g.manifest())).findFirst().orElseThrow();
+        assertEquals(new BigDecimal("20"), churn.cost());
+        assertEquals("BilledCost", d.costColumn());
+    }
+
+    @Test
+    void otherTagNamesAttributeRows() throws Exception {
+        Path csv = tmp.resolve("tags.csv");
+        Files.writeString(csv, """
+                ChargePeriodStart,ChargePeriodEnd,EffectiveCost,BillingCurrency,Tags
+                2026-11-20T00:00:00Z,2026-11-20T01:00:00Z,1.5,USD,"{""app.kubernetes.io/name"":""x"",""owner team"":""y""}"
+                """);
+        SpendData d = read(csv, new SpendQuery("EffectiveCost", "app.kubernetes.io/name", "owner team"));
+        assertEquals("x", d.groups().get(0).manifest());
+        assertEquals("y", d.groups().get(0).team());
+    }
+
+    @Test
+    void parquetAndGzipGiveTheSameAnswerAsCsv() throws Exception {
+        Path good = tmp.resolve("good.csv");
+        List<String> lines = Files.readAllLines(resource("spend-good-and-bad.csv"));
+        Files.write(good, List.of(lines.get(0), lines.get(1), lines.get(2), lines.get(3), lines.get(4), lines.get(13)));
+        SpendData csv = read(good);
+        Path parquet = tmp.resolve("good.parquet");
+        Path gz = tmp.resolve("good.csv.gz");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            s.execute("COPY (SELECT * FROM read_csv('" + good + "', header = true, all_varchar = true)) TO '"
+                    + parquet + "' (FORMAT parquet)");
+        }
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(Files.readAllBytes(good));
+        }
+        assertEquals(5, csv.rows());
+        assertEquals(0, csv.badRowCount());
+        for (Path other : List.of(parquet, gz)) {
+            SpendData d = read(other);
+            assertEquals(csv.groups(), d.groups(), other.toString());
+            assertEquals(csv.newestRow(), d.newestRow());
+            assertEquals(csv.rows(), d.rows());
+        }
+    }
+
+    @Test
+    void parquetBadRowsCarryTheirRowNumber() throws Exception {
+        Path parquet = tmp.resolve("typed.parquet");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            s.execute("COPY (SELECT * FROM (VALUES "
+                    + "(TIMESTAMPTZ '2026-11-20 00:00:00+00', TIMESTAMPTZ '2026-11-20 01:00:00+00', 2.5::DOUBLE, 'USD', '{\"team\":\"a\"}'), "
+                    + "(NULL, TIMESTAMPTZ '2026-11-20 01:00:00+00', 1.0::DOUBLE, 'USD', '{}'), "
+                    + "(TIMESTAMPTZ '2026-11-20 00:00:00+00', TIMESTAMPTZ '2026-11-20 01:00:00+00', 1.0::DOUBLE, 'GBP', '{}')) "
+                    + "t(ChargePeriodStart, ChargePeriodEnd, EffectiveCost, BillingCurrency, Tags)) TO '" + parquet
+                    + "' (FORMAT parquet)");
+        }
+        SpendData d = read(parquet);
+        assertEquals(3, d.rows());
+        assertEquals(2, d.badRowCount());
+        assertEquals(List.of("typed.parquet: row 2: ChargePeriodStart is empty or not a date-time",
+                        "typed.parquet: row 3: BillingCurrency GBP is not USD, the budgets' currency (spendgate does not convert currencies)"),
+                d.badRows().stream().map(BadRow::toString).map(s -> s.substring(s.indexOf("typed.parquet"))).toList());
+        assertEquals(new BigDecimal("2.5"), d.groups().get(0).cost());
+    }
+
+    @Test
+    void focusSpecificationSamplesHaveTheirCurrencyFormattedRowsCounted() throws Exception {
+        SpendData d = read(resource("simple_saas_agreements_a1.csv"));
+        assertEquals(d.rows(), d.badRowCount());
+        assertTrue(d.rows() >= 1);
+        assertTrue(d.badRows().get(0).problem().contains("is not a number"), d.badRows().toString());
+        assertEquals(2, d.badRows().get(0).line());
+    }
+
+    @Test
+    void missingColumnsMakeTheSourceUnreadable() {
+        SpendException e = assertThrows(SpendException.class, () -> read(resource("commitment_discount_usage_scenario_1.csv")));
+        assertEquals("spend_columns_missing", e.code());
+        assertTrue(e.getMessage().contains("commitment_discount_usage_scenario_1.csv:1: not a FOCUS export: missing column BillingCurrency"),
+                e.getMessage());
+    }
+
+    @Test
+    void unreadableFilesAreErrorsNamingTheFile() throws IOException {
+        Path empty = Files.createFile(tmp.resolve("empty.csv"));
+        Path binary = tmp.resolve("binary.parquet");
+        Files.write(binary, new byte[] {0, 1, 2, 3, (byte) 0xff, 9, 9});
+        Path junk = tmp.resolve("junk.csv");
+        Files.write(junk, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 0, 10});
+        assertEquals("empty.csv:1: not a FOCUS export: the file is empty", message(empty));
+        assertTrue(message(binary).startsWith("binary.parquet: not a Parquet file: "), message(binary));
+        assertEquals("junk.csv:1: not a CSV file: the header is not UTF-8 text", message(junk));
+        assertEquals("missing.csv: no such file", message(tmp.resolve("missing.csv")));
+        assertEquals(tmp.getFileName() + ": not a regular file", message(tmp));
+    }
+
+    private static String message(Path file) {
+        SpendException e = assertThrows(SpendException.class, () -> read(file));
+        String m = e.getMessage();
+        return m.substring(m.indexOf(file.getFileName().toString()));
+    }
+
+    @Test
+    void lineNumbersSkipRejectedLines() {
+        assertEquals(2, FocusFileSource.line(1, List.of()));
+        assertEquals(4, FocusFileSource.line(2, List.of(2L)));
+        assertEquals(6, FocusFileSource.line(3, List.of(2L, 3L, 9L)));
+    }
+
+    @Test
+    void sqlTextIsQuoted() throws SQLException {
+        assertEquals("'it''s'", FocusFileSource.literal("it's"));
+        assertEquals("$.\"a\\\"b\"", FocusFileSource.jsonPath("a\"b"));
+    }
+}
