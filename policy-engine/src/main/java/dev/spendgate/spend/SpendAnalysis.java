@@ -203,7 +203,7 @@ public final class SpendAnalysis {
             }
             List<String> covered = new ArrayList<>(monthlyManifests.getOrDefault(team, List.of()));
             covered.sort(null);
-            out.put(team, new TeamSpend(team, cents(mtd), budgets, covered, cents(other), budgets.add(cents(other)),
+            out.put(team, new TeamSpend(team, cents(mtd), budgets, covered, cents(other), cents(budgets.add(other)),
                     teamLimits.get(team), dense(days, lastDataDay)));
         }
         return out;
