@@ -10,6 +10,11 @@ import dev.spendgate.gate.ManifestReport;
 import dev.spendgate.gate.Summary;
 import jakarta.json.stream.JsonGenerator;
 
+import dev.spendgate.spend.Anomaly;
+import dev.spendgate.spend.Forecast;
+import dev.spendgate.spend.ManifestSpend;
+import dev.spendgate.spend.SpendSnapshot;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -60,7 +65,7 @@ public final class JsonRenderer implements Renderer {
                     .writeEnd();
             g.writeStartArray("manifests");
             for (ManifestReport m : report.manifests()) {
-                writeManifest(g, m);
+                writeManifest(g, m, report.spend());
             }
             g.writeEnd();
             g.writeStartArray("policyFindings");
@@ -70,6 +75,9 @@ public final class JsonRenderer implements Renderer {
             g.writeEnd();
             if (report.changes() != null) {
                 writeChanges(g, report.changes());
+            }
+            if (report.spend() != null) {
+                writeSpend(g, report.spend());
             }
             g.writeStartArray("diagnostics");
             for (Diagnostic d : report.diagnostics()) {
@@ -130,7 +138,49 @@ public final class JsonRenderer implements Renderer {
         }
     }
 
-    private static void writeManifest(JsonGenerator g, ManifestReport m) {
+    /** {@code "spend"}: the live spend the run judged, where it came from and how much of it was attributed. */
+    private static void writeSpend(JsonGenerator g, SpendSnapshot s) {
+        g.writeStartObject("spend");
+        g.write("source", s.source()).write("costColumn", s.costColumn()).write("currency", s.currency());
+        nullable(g, "newestRow", s.newestRow() == null ? null : s.newestRow().toString());
+        if (s.stalenessHours() == null) {
+            g.writeNull("stalenessHours");
+        } else {
+            g.write("stalenessHours", s.stalenessHours());
+        }
+        g.write("rows", s.rows()).write("badRows", s.badRowCount());
+        g.write("total", s.total()).write("attributed", s.attributed()).write("unattributed", s.unattributed());
+        if (s.coverage() == null) {
+            g.writeNull("coverage");
+        } else {
+            g.write("coverage", s.coverage());
+        }
+        g.writeEnd();
+    }
+
+    private static void writeManifestSpend(JsonGenerator g, ManifestSpend s) {
+        g.writeStartObject("spend");
+        g.write("period", s.period()).write("spent", s.spent()).write("monthToDate", s.monthToDate())
+                .write("sinceStart", s.sinceStart());
+        Forecast f = s.forecast();
+        if (f == null) {
+            g.writeNull("forecast");
+        } else {
+            g.writeStartObject("forecast").write("amount", f.amount()).write("end", f.end().toString())
+                    .write("runRate", f.runRate()).write("basisDays", f.basisDays()).write("daysLeft", f.daysLeft())
+                    .write("method", f.method()).writeEnd();
+        }
+        Anomaly a = s.anomaly();
+        if (a == null) {
+            g.writeNull("lastFullDay");
+        } else {
+            g.writeStartObject("lastFullDay").write("day", a.day().toString()).write("spend", a.spend())
+                    .write("medianOf7DaysBefore", a.median()).writeEnd();
+        }
+        g.writeEnd();
+    }
+
+    private static void writeManifest(JsonGenerator g, ManifestReport m, SpendSnapshot spend) {
         g.writeStartObject();
         g.write("file", m.file());
         g.write("name", m.name());
@@ -142,6 +192,10 @@ public final class JsonRenderer implements Renderer {
         }
         g.write("verdict", m.verdict().wireName());
         writeEstimate(g, m.estimate());
+        ManifestSpend live = spend == null ? null : spend.manifests().get(m.name());
+        if (live != null) {
+            writeManifestSpend(g, live);
+        }
         g.writeStartArray("findings");
         for (Finding f : m.findings()) {
             writeFinding(g, f);

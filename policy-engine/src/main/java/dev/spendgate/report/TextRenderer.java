@@ -9,6 +9,9 @@ import dev.spendgate.gate.ManifestReport;
 import dev.spendgate.gate.Outcome;
 import dev.spendgate.gate.Summary;
 
+import dev.spendgate.spend.ManifestSpend;
+import dev.spendgate.spend.SpendSnapshot;
+
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -43,6 +46,16 @@ public final class TextRenderer implements Renderer {
             }
             out.append(")  ").append(m.file()).append('\n');
             out.append("      estimate ").append(estimate(m.estimate())).append('\n');
+            ManifestSpend live = report.spend() == null ? null : report.spend().manifests().get(m.name());
+            if (live != null) {
+                out.append("      spent ").append(live.spent().toPlainString()).append(' ').append(live.currency())
+                        .append(live.period().equals("monthly") ? " this month" : " to date");
+                if (live.forecast() != null) {
+                    out.append(", forecast ").append(live.forecast().amount().toPlainString()).append(" by ")
+                            .append(live.forecast().end().toString());
+                }
+                out.append('\n');
+            }
             for (Finding f : m.findings()) {
                 finding(f, out);
             }
@@ -52,6 +65,15 @@ public final class TextRenderer implements Renderer {
             for (Finding f : report.policyFindings()) {
                 finding(f, out);
             }
+        }
+        if (report.spend() != null) {
+            SpendSnapshot sp = report.spend();
+            out.append("SPEND ").append(sp.source()).append(": ").append(sp.costColumn()).append(", ")
+                    .append(String.valueOf(sp.rows())).append(" rows (").append(String.valueOf(sp.badRowCount()))
+                    .append(" bad), newest row ").append(sp.newestRow() == null ? "none" : sp.newestRow().toString())
+                    .append(", ").append(sp.attributed().toPlainString()).append(" of ").append(sp.total().toPlainString())
+                    .append(' ').append(sp.currency()).append(" attributed")
+                    .append(sp.coverage() == null ? "" : " (" + sp.coverage().toPlainString() + "%)").append('\n');
         }
         for (Diagnostic d : report.diagnostics()) {
             out.append("note: ").append(d.toString()).append('\n');
