@@ -1,6 +1,7 @@
 package dev.spendgate.spend;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +16,24 @@ import java.util.Objects;
  * @param env         the environment, for credentials ({@code SPENDGATE_SPEND_USER},
  *                    {@code SPENDGATE_SPEND_PASSWORD}, {@code SPENDGATE_SPEND_TOKEN}); never printed
  * @param timeout     connect and read timeout of network sources
+ * @param clock       what "now" is for sources that must ask for a time window (a cost API);
+ *                    {@code --now} fixes it
  */
 public record SpendOptions(Path workDir, String table, List<Path> driverJars, Map<String, String> env,
-                           Duration timeout) {
+                           Duration timeout, Clock clock) {
 
     public SpendOptions {
         Objects.requireNonNull(workDir, "workDir == null");
         driverJars = List.copyOf(driverJars);
         env = Map.copyOf(env);
         Objects.requireNonNull(timeout, "timeout == null");
+        Objects.requireNonNull(clock, "clock == null");
+    }
+
+    /** Options on the system clock (UTC). */
+    public SpendOptions(Path workDir, String table, List<Path> driverJars, Map<String, String> env,
+                        Duration timeout) {
+        this(workDir, table, driverJars, env, timeout, Clock.systemUTC());
     }
 
     /** Files relative to the working directory, no table, no extra drivers, 30-second timeouts. */
