@@ -9,7 +9,8 @@ import java.util.Objects;
  * use, counted (all of them) and described (the first {@link #MAX_BAD_ROWS_DESCRIBED}, in source order).
  *
  * @param source     the source as users named it (never with credentials)
- * @param costColumn the cost column summed ({@code EffectiveCost} or {@code BilledCost})
+ * @param costColumn the cost column summed ({@code EffectiveCost} or {@code BilledCost}; a source
+ *                   without FOCUS columns names what it summed, e.g. OpenCost's {@code totalCost})
  * @param rows       how many rows the source had, good and bad
  * @param newestRow  the latest {@code ChargePeriodEnd} of any good row, or null when there is none
  */
