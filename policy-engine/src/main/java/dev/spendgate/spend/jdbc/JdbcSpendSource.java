@@ -1,0 +1,289 @@
+package dev.spendgate.spend.jdbc;
+
+import dev.spendgate.spend.SpendData;
+import dev.spendgate.spend.SpendException;
+import dev.spendgate.spend.SpendOptions;
+import dev.spendgate.spend.SpendQuery;
+import dev.spendgate.spend.SpendSource;
+
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A FOCUS table or view in a SQL warehouse, read over JDBC with one generic query that PostgreSQL,
+ * Snowflake, BigQuery, Trino and DuckDB all understand:
+ * {@code SELECT ChargePeriodStart, ChargePeriodEnd, <cost>, BillingCurrency, Tags FROM <table>}.
+ * The rows are streamed (fetch size 10,000, inside a transaction so that PostgreSQL uses a cursor)
+ * and summed in Java: memory holds the groups, never the rows. Each {@link #read} opens and closes
+ * its own connection.
+ */
+final class JdbcSpendSource implements SpendSource {
+
+    static final int FETCH_SIZE = 10_000;
+
+    /** How many of a table's column names a message lists. */
+    private static final int MAX_COLUMNS_LISTED = 40;
+
+    private final JdbcUrl url;
+    private final String table;
+    private final SpendOptions options;
+    private final String display;
+
+    /** @param table a name checked by {@link JdbcSpendSourceProvider}: it goes into SQL as it is */
+    JdbcSpendSource(JdbcUrl url, String table, SpendOptions options) {
+        this.url = url;
+        this.table = table;
+        this.options = options;
+        this.display = url.display() + " (table " + table + ")";
+    }
+
+    /** The URL without credentials, and the table: {@code jdbc:postgresql://db/finops (table focus)}. */
+    @Override
+    public String display() {
+        return display;
+    }
+
+    @Override
+    public SpendData read(SpendQuery query) throws SpendException {
+        Properties properties = new Properties();
+        List<String> secrets = new ArrayList<>();
+        String user = options.env().get("SPENDGATE_SPEND_USER");
+        String password = options.env().get("SPENDGATE_SPEND_PASSWORD");
+        if (user != null && !user.isEmpty()) {
+            properties.setProperty("user", user);
+        }
+        if (password != null && !password.isEmpty()) {
+            properties.setProperty("password", password);
+            secrets.add(password);
+        }
+        if (url.url().regionMatches(true, 0, "jdbc:duckdb:", 0, "jdbc:duckdb:".length())) {
+            // DuckDB holds a whole result in memory unless asked to stream it
+            properties.setProperty("jdbc_stream_results", "true");
+        }
+        try (Drivers drivers = Drivers.find(url.url(), url.display(), options.driverJars(), options.workDir())) {
+            Thread thread = Thread.currentThread();
+            ClassLoader saved = thread.getContextClassLoader();
+            thread.setContextClassLoader(drivers.classLoader());
+            try {
+                Connection c = connect(drivers, properties, secrets);
+                try (c) {
+                    return read(c, query, secrets);
+                } catch (SQLException e) {
+                    throw failure(e, "cannot read " + table, secrets);
+                } catch (RuntimeException e) {
+                    // a driver's bug or an unexpected type: still one line, and exit code 4
+                    throw new SpendException("spend_unreadable", display + ": cannot read " + table + ": "
+                            + oneLine(e.toString(), secrets));
+                }
+            } finally {
+                thread.setContextClassLoader(saved);
+            }
+        }
+    }
+
+    private Connection connect(Drivers drivers, Properties properties, List<String> secrets) throws SpendException {
+        Driver driver = drivers.driver();
+        CompletableFuture<Connection> opened = new CompletableFuture<>();
+        // drivers differ in how (and whether) they time a connection out: a thread of our own does it for all
+        Thread t = new Thread(() -> {
+            try {
+                opened.complete(driver.connect(url.url(), properties));
+            } catch (Throwable e) {
+                opened.completeExceptionally(e);
+            }
+        }, "spendgate-jdbc-connect");
+        t.setDaemon(true);
+        t.setContextClassLoader(drivers.classLoader());
+        t.start();
+        Connection c;
+        try {
+            c = opened.get(millis(options.timeout()), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // should it connect after all, let go of the connection at once
+            opened.thenAccept(JdbcSpendSource::closeQuietly);
+            t.interrupt();
+            throw new SpendException("spend_unreachable", display + ": cannot connect: no answer within "
+                    + seconds(options.timeout()));
+        } catch (InterruptedException e) {
+            opened.thenAccept(JdbcSpendSource::closeQuietly);
+            Thread.currentThread().interrupt();
+            throw new SpendException("spend_unreachable", display + ": cannot connect: interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SQLException s) {
+                String state = s.getSQLState();
+                boolean login = state != null && state.startsWith("28");
+                SpendException f = failure(s, login ? "cannot log in (the user and password come from"
+                        + " SPENDGATE_SPEND_USER and SPENDGATE_SPEND_PASSWORD)" : "cannot connect", secrets);
+                throw new SpendException("spend_unreachable", f.getMessage(), f.getCause());
+            }
+            throw new SpendException("spend_unreachable", display + ": cannot connect: "
+                    + oneLine(cause.toString(), secrets));
+        }
+        if (c == null) {
+            throw new SpendException("spend_unreadable", display + ": the JDBC driver "
+                    + driver.getClass().getName() + " does not take this URL");
+        }
+        return c;
+    }
+
+    private SpendData read(Connection c, SpendQuery query, List<String> secrets) throws SQLException, SpendException {
+        boolean transaction = false;
+        try {
+            // PostgreSQL streams a result with a cursor only inside a transaction
+            c.setAutoCommit(false);
+            transaction = true;
+        } catch (SQLException e) {
+            // a driver without transactions (BigQuery) streams anyway
+        }
+        List<String> wanted = FocusColumns.wanted(query.costColumn());
+        List<String> found = columns(c);
+        List<String> names = FocusColumns.find(wanted, found);
+        if (names.contains(null)) {
+            throw missing(wanted, names, found);
+        }
+        String quote = quoteString(c);
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < names.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(quoted(names.get(i), quote));
+        }
+        sql.append(" FROM ").append(table);
+        Aggregator sums = new Aggregator(display);
+        try (Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            prepare(s);
+            try (ResultSet rs = s.executeQuery(sql.toString())) {
+                RowReader reader = new RowReader(rs.getMetaData(), query.costColumn(), query.manifestTag(),
+                        query.teamTag());
+                RowReader.Row row = new RowReader.Row();
+                long n = 0;
+                while (rs.next()) {
+                    n++;
+                    RowReader.Problem problem = reader.read(rs, row);
+                    if (problem == null) {
+                        sums.good(row);
+                    } else {
+                        sums.bad(n, problem);
+                    }
+                }
+            }
+        }
+        if (transaction) {
+            try {
+                c.rollback();
+            } catch (SQLException e) {
+                // only read: nothing to undo
+            }
+        }
+        return sums.result(query.costColumn());
+    }
+
+    /** The table's columns, as the database names them, from a query that returns none of its rows. */
+    private List<String> columns(Connection c) throws SQLException {
+        List<String> found = new ArrayList<>();
+        try (Statement s = c.createStatement()) {
+            prepare(s);
+            try (ResultSet rs = s.executeQuery("SELECT * FROM " + table + " WHERE 1=0")) {
+                ResultSetMetaData md = rs.getMetaData();
+                for (int i = 1; i <= md.getColumnCount(); i++) {
+                    found.add(md.getColumnLabel(i));
+                }
+            }
+        }
+        return found;
+    }
+
+    private SpendException missing(List<String> wanted, List<String> names, List<String> found) {
+        List<String> absent = new ArrayList<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            if (names.get(i) == null) {
+                absent.add(wanted.get(i));
+            }
+        }
+        String columns = found.isEmpty() ? "none" : String.join(", ", found.subList(0,
+                Math.min(found.size(), MAX_COLUMNS_LISTED))) + (found.size() > MAX_COLUMNS_LISTED
+                ? " and " + (found.size() - MAX_COLUMNS_LISTED) + " more" : "");
+        return new SpendException("spend_columns_missing", display + ": no column " + String.join(", ", absent)
+                + " (a FOCUS table needs " + String.join(", ", wanted) + "; this one has " + columns + ")");
+    }
+
+    private void prepare(Statement s) throws SQLException {
+        try {
+            s.setFetchSize(FETCH_SIZE);
+        } catch (SQLException e) {
+            // a hint; some drivers take none
+        }
+        long seconds = (millis(options.timeout()) + 999) / 1000;
+        if (seconds > 0) {
+            try {
+                s.setQueryTimeout((int) Math.min(seconds, Integer.MAX_VALUE));
+            } catch (java.sql.SQLFeatureNotSupportedException e) {
+                // the driver cannot time a query out; the connection timeout still holds
+            }
+        }
+    }
+
+    private static String quoteString(Connection c) {
+        try {
+            String q = c.getMetaData().getIdentifierQuoteString();
+            return q == null || q.isBlank() ? "" : q.strip();
+        } catch (SQLException e) {
+            return "\"";
+        }
+    }
+
+    /** The column exactly as the table spells it, whatever the database does to unquoted names. */
+    private static String quoted(String name, String quote) {
+        return quote.isEmpty() ? name : quote + name.replace(quote, quote + quote) + quote;
+    }
+
+    private SpendException failure(SQLException e, String what, List<String> secrets) {
+        String state = e.getSQLState();
+        if (e instanceof SQLTimeoutException || "57014".equals(state) && millis(options.timeout()) > 0) {
+            return new SpendException("spend_unreachable", display + ": " + what + ": no answer within "
+                    + seconds(options.timeout()) + " (" + oneLine(e.getMessage(), secrets) + ")", null);
+        }
+        return new SpendException("spend_unreadable", display + ": " + what + ": " + oneLine(e.getMessage(), secrets),
+                null);
+    }
+
+    /** The first line of a driver's message, without secrets, at most 300 characters. */
+    private String oneLine(String message, List<String> secrets) {
+        if (message == null || message.isBlank()) {
+            return "(the driver said nothing more)";
+        }
+        String line = url.redact(message.strip().lines().findFirst().orElse("").strip(), secrets);
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+    }
+
+    private static long millis(Duration d) {
+        return Math.max(0, d.toMillis());
+    }
+
+    private static String seconds(Duration d) {
+        long ms = millis(d);
+        return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // abandoned after a timeout
+            }
+        }
+    }
+}
