@@ -8,6 +8,7 @@ import dev.spendgate.gate.Problem;
 import dev.spendgate.git.GitException;
 import dev.spendgate.policy.EngineException;
 import dev.spendgate.policy.PolicyEngines;
+import dev.spendgate.spend.SpendException;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -150,6 +151,9 @@ public final class Cli {
         if (ex instanceof GitException git) {
             return git.exitCode(); // 2 when the base names nothing here, 4 when its history is missing
         }
+        if (ex instanceof SpendException) {
+            return ExitCodes.ENGINE_FAILURE; // a spend source that cannot be read never lets a run pass
+        }
         return ExitCodes.ENGINE_FAILURE;
     }
 
@@ -165,6 +169,8 @@ public final class Cli {
             err.println("spendgate: " + engine.code() + ": " + engine.getMessage() + " (exit " + exitCode(engine) + ")");
         } else if (ex instanceof GitException git) {
             err.println("spendgate: " + git.code() + ": " + git.getMessage() + " (exit " + git.exitCode() + ")");
+        } else if (ex instanceof SpendException spend) {
+            err.println("spendgate: " + spend.code() + ": " + spend.getMessage() + " (exit " + ExitCodes.ENGINE_FAILURE + ")");
         } else if (ex instanceof UsageException usage) {
             err.println("spendgate: " + usage.getMessage());
         } else if (ex instanceof java.io.IOException io) {

@@ -36,6 +36,7 @@ final class SpendgateCommand implements Runnable {
         m.put("explain", ExplainCommand::new);
         m.put("rules", RulesCommand::new);
         m.put("test", TestCommand::new);
+        m.put("spend", SpendCommand::new);
         m.put("packs", PacksCommand::new);
         m.put("schema", SchemaCommand::new);
         m.put("version", VersionCommand::new);

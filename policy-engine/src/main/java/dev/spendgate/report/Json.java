@@ -7,8 +7,11 @@ import jakarta.json.stream.JsonGeneratorFactory;
 import java.io.Writer;
 import java.util.Map;
 
-/** One pretty-printing JSON generator factory, created once (provider lookup is not free). */
-final class Json {
+/**
+ * One pretty-printing JSON generator factory, created once (provider lookup is not free); shared
+ * by the report renderers of every package.
+ */
+public final class Json {
 
     private static final JsonGeneratorFactory PRETTY = JsonProvider.provider()
             .createGeneratorFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
@@ -16,7 +19,8 @@ final class Json {
     private Json() {
     }
 
-    static JsonGenerator generator(Writer out) {
+    /** A pretty-printing generator writing to {@code out}. */
+    public static JsonGenerator generator(Writer out) {
         return PRETTY.createGenerator(out);
     }
 
@@ -24,7 +28,7 @@ final class Json {
      * {@code out} as a Writer that the generator may close without closing {@code out}: reports
      * stream to their destination instead of being built in memory first.
      */
-    static Writer writer(Appendable out) {
+    public static Writer writer(Appendable out) {
         return new Writer() {
             @Override
             public void write(char[] buf, int off, int len) throws java.io.IOException {

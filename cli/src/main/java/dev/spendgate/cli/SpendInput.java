@@ -1,0 +1,58 @@
+package dev.spendgate.cli;
+
+import dev.spendgate.gate.GateSession;
+import dev.spendgate.manifest.Manifest;
+import dev.spendgate.spend.SpendData;
+import dev.spendgate.spend.SpendException;
+import dev.spendgate.spend.SpendOptions;
+import dev.spendgate.spend.SpendSources;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Where live spend comes from; shared by every command that reads it. */
+final class SpendInput {
+
+    /** Connect and read timeout of network sources. */
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @Option(names = "--spend", paramLabel = "SOURCE",
+            description = "Live spend: a FOCUS export (.csv, .csv.gz or .parquet), a jdbc: URL or an http(s): OpenCost URL. "
+                    + "Credentials come from SPENDGATE_SPEND_USER, SPENDGATE_SPEND_PASSWORD and SPENDGATE_SPEND_TOKEN, never from the command line.")
+    String source;
+
+    @Option(names = "--spend-table", paramLabel = "TABLE",
+            description = "With a jdbc: source: the table or view of FOCUS rows to read.")
+    String table;
+
+    @Option(names = "--jdbc-driver", paramLabel = "JAR",
+            description = "A JDBC driver jar to load for a jdbc: source (repeatable; the PostgreSQL driver is built in).")
+    List<Path> driverJars = new ArrayList<>();
+
+    /** True when {@code --spend} was given. */
+    boolean given() {
+        return source != null;
+    }
+
+    /**
+     * Reads the source for a run over {@code manifests}: the cost column and tags of the session's
+     * policy set, in the currency of the manifests' budgets. Relative paths are resolved against
+     * {@code workDir}; credentials are taken from {@code env}.
+     *
+     * @return null when {@code --spend} was not given
+     * @throws SpendException when the source cannot be read at all (exit 4)
+     */
+    SpendData read(GateSession session, List<Manifest> manifests, Path workDir, Map<String, String> env)
+            throws SpendException {
+        if (source == null) {
+            return null;
+        }
+        SpendOptions options = new SpendOptions(workDir, table, driverJars.stream().map(workDir::resolve).toList(),
+                env, TIMEOUT);
+        return SpendSources.open(source, options).read(session.spendQuery(manifests));
+    }
+}
