@@ -3,6 +3,7 @@ package dev.spendgate.cli;
 import dev.spendgate.engine.opa.OpaEngine;
 import dev.spendgate.gate.FailOn;
 import dev.spendgate.gate.GateReport;
+import dev.spendgate.spend.SpendData;
 import dev.spendgate.gate.GateSession;
 import dev.spendgate.git.BaseRevision;
 import dev.spendgate.manifest.Manifest;
@@ -34,6 +35,9 @@ final class CheckCommand implements Callable<Integer> {
 
     @Mixin
     InputOptions inputs;
+
+    @Mixin
+    SpendInput spendInput;
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "drools",
             description = "Rule engine: drools (embedded, default) or opa (an OPA server, see --opa-url).")
@@ -127,11 +131,13 @@ final class CheckCommand implements Callable<Integer> {
         if (baseRevision != null || policyRepo != null) {
             // git-aware: JGit is loaded only here, never on a plain run's cold start
             report = new GitCheck(workDir, inputs, baseRevision, all, newOnly, allowPrWaivers, policyRepo,
-                    root == null ? Map.of() : root.env).run(paths, instant, engine, settings);
+                    root == null ? Map.of() : root.env).run(paths, instant, engine, settings, spendInput);
         } else {
             GateSession session = inputs.open(workDir);
             List<Manifest> manifests = session.loadManifests(paths);
-            report = session.check(manifests, instant, engine, settings);
+            // the spend source is read only when asked: DuckDB and JDBC drivers stay off a plain run
+            SpendData spend = spendInput.read(session, manifests, workDir, root == null ? Map.of() : root.env, instant);
+            report = session.check(manifests, Map.of(), instant, engine, settings, spend);
         }
         report = report.withFailOn(failOn);
         try (Output.Target target = Output.open(output, spec.commandLine().getOut())) {

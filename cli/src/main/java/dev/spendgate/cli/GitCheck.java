@@ -13,6 +13,7 @@ import dev.spendgate.git.GitException;
 import dev.spendgate.git.PolicyRepository;
 import dev.spendgate.manifest.Manifest;
 import dev.spendgate.policy.EngineException;
+import dev.spendgate.spend.SpendException;
 import dev.spendgate.policy.EngineSettings;
 import dev.spendgate.policy.LoadedPolicy;
 
@@ -51,22 +52,24 @@ final class GitCheck {
         this.env = env;
     }
 
-    GateReport run(List<Path> paths, Instant now, String engine, EngineSettings settings)
-            throws GitException, InvalidInputException, EngineException {
+    GateReport run(List<Path> paths, Instant now, String engine, EngineSettings settings, SpendInput spend)
+            throws GitException, InvalidInputException, EngineException, SpendException {
         PolicyRepository.Loaded fromRepository = policyRepo == null ? null : PolicyRepository.load(location(), cache());
         if (base == null) {
             // a pinned policy, and no change to judge: every manifest, as without git
             PriceCatalog catalog = inputs.prices == null ? PriceCatalog.shipped()
                     : new PriceCatalogLoader().loadOverShipped(workDir.resolve(inputs.prices), inputs.prices.toString());
             GateSession session = GateSession.of(fromRepository.policy(), catalog, Version.VERSION, workDir);
-            return session.check(session.loadManifests(paths), now, engine, settings);
+            List<Manifest> manifests = session.loadManifests(paths);
+            return session.check(manifests, Map.of(), now, engine, settings, spend.read(session, manifests, workDir, env, now));
         }
         try (ChangeReview review = ChangeReview.open(workDir, base)) {
             ChangeReview.Trusted trusted = review.trusted(inputs.policy, inputs.prices, fromRepository, allowPrWaivers);
             GateSession session = GateSession.of(trusted.policy(), trusted.catalog(), Version.VERSION, workDir);
             List<Manifest> current = session.loadManifests(paths);
             ChangeReview.Selection selection = review.select(current, paths.stream().map(Path::toString).toList(), all);
-            GateReport report = session.check(selection.gated(), selection.bases(), now, engine, settings);
+            GateReport report = session.check(selection.gated(), selection.bases(), now, engine, settings,
+                    spend.read(session, selection.gated(), workDir, env, now));
             if (newOnly) {
                 // the same policy over the base versions: what of the report was there before the change
                 List<Manifest> before = selection.gated().stream().map(m -> selection.bases().get(m.name()))

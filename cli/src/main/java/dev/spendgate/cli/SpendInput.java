@@ -48,11 +48,17 @@ final class SpendInput {
      */
     SpendData read(GateSession session, List<Manifest> manifests, Path workDir, Map<String, String> env)
             throws SpendException {
+        return read(session, manifests, workDir, env, null);
+    }
+
+    /** {@link #read(GateSession, List, Path, Map)} with the run's clock ({@code --now}), for sources that ask for a window. */
+    SpendData read(GateSession session, List<Manifest> manifests, Path workDir, Map<String, String> env,
+                   java.time.Instant now) throws SpendException {
         if (source == null) {
             return null;
         }
         SpendOptions options = new SpendOptions(workDir, table, driverJars.stream().map(workDir::resolve).toList(),
-                env, TIMEOUT);
+                env, TIMEOUT, now == null ? java.time.Clock.systemUTC() : java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
         return SpendSources.open(source, options).read(session.spendQuery(manifests));
     }
 }

@@ -69,8 +69,8 @@ public final class TextRenderer implements Renderer {
         if (report.spend() != null) {
             SpendSnapshot sp = report.spend();
             out.append("SPEND ").append(sp.source()).append(": ").append(sp.costColumn()).append(", ")
-                    .append(String.valueOf(sp.rows())).append(" rows (").append(String.valueOf(sp.badRowCount()))
-                    .append(" bad), newest row ").append(sp.newestRow() == null ? "none" : sp.newestRow().toString())
+                    .append(String.valueOf(sp.rows())).append(" rows counted, ").append(String.valueOf(sp.badRowCount()))
+                    .append(" bad, newest row ").append(sp.newestRow() == null ? "none" : sp.newestRow().toString())
                     .append(", ").append(sp.attributed().toPlainString()).append(" of ").append(sp.total().toPlainString())
                     .append(' ').append(sp.currency()).append(" attributed")
                     .append(sp.coverage() == null ? "" : " (" + sp.coverage().toPlainString() + "%)").append('\n');
