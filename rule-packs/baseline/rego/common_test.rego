@@ -18,6 +18,11 @@ default_params := {
 		"spotOutsideProduction": true, "scheduleOutsideProduction": true,
 		"maxGpusWithoutApproval": 8, "targetUtilization": 0.6,
 	},
+	"liveSpend": {
+		"warnAt": 0.8, "blockAt": 1.0, "maxStaleness": "36h", "maxStalenessHours": 36,
+		"anomalyFactor": 3.0, "costColumn": "EffectiveCost",
+		"tags": {"manifest": "spendgate-manifest", "team": "team"},
+	},
 	"changes": {"maxBudgetIncrease": 0.5},
 }
 
@@ -73,6 +78,16 @@ clean_gpu_manifest := json.patch(clean_manifest, [
 run(manifests, params) := result if {
 	# regal ignore:with-outside-test-context,external-reference
 	result := baseline.detections with input as {"now": now, "params": params, "manifests": manifests}
+}
+
+# The detections of the pack for manifests with parameters params and the further members of the
+# input document in more (spend, teams).
+run_with(manifests, params, more) := result if {
+	# regal ignore:external-reference
+	doc := object.union(more, {"now": now, "params": params, "manifests": manifests})
+
+	# regal ignore:with-outside-test-context,external-reference
+	result := baseline.detections with input as doc
 }
 
 # The detections of the pack for one manifest with the default parameters.

@@ -183,7 +183,7 @@ class CliTest {
     void rulesListsEveryBaselineRule() {
         CliRun r = CliRun.of("rules");
         assertEquals(0, r.exitCode(), r.err());
-        for (String id : new String[] {"SG-OWN-001", "SG-BUD-004", "SG-TTL-003", "SG-MOD-003", "SG-TOK-005", "SG-GPU-004", "SG-WVR-003"}) {
+        for (String id : new String[] {"SG-OWN-001", "SG-BUD-004", "SG-TTL-003", "SG-MOD-003", "SG-TOK-005", "SG-GPU-004", "SG-SPD-003", "SG-WVR-003"}) {
             assertTrue(r.out().contains(id), id);
         }
     }

@@ -8,17 +8,26 @@ import dev.spendgate.yaml.YamlFile;
 import dev.spendgate.yaml.YamlNode;
 import dev.spendgate.yaml.YamlReader;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Reads a pack's case files: one case per YAML document, every problem reported at once. */
 public final class CaseReader {
 
     private static final Set<String> OUTCOMES = Set.of("fail", "warn", "waived");
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final BigDecimal MAX_COST = new BigDecimal("1000000000000");
+    /** A case's spend source ends an hour before its clock unless it says otherwise. */
+    private static final Duration DEFAULT_STALENESS = Duration.ofHours(1);
 
     private final YamlReader reader = new YamlReader();
 
@@ -56,7 +65,8 @@ public final class CaseReader {
             return null;
         }
         int before = problems.size();
-        f.known("case", "description", "now", "policy", "manifest", "manifests", "base", "expect", "absent").rejectUnknown();
+        f.known("case", "description", "now", "policy", "manifest", "manifests", "base", "spend", "expect", "absent")
+                .rejectUnknown();
         f.require("case");
         if (!f.has("expect") && !f.has("absent")) {
             problems.add(new Problem(root.location(), "case: needs 'expect' or 'absent' (or both)"));
@@ -86,6 +96,7 @@ public final class CaseReader {
                         + Fields.got(list));
             }
         }
+        PackCase.Spend spend = f.has("spend") ? spend(f.mapping("spend"), now) : null;
         if (manifests.isEmpty() && problems.size() == before) {
             problems.add(new Problem(root.location(), "case: needs 'manifest' or 'manifests'"));
         }
@@ -107,7 +118,49 @@ public final class CaseReader {
         if (problems.size() > before || id == null) {
             return null;
         }
-        return new PackCase(id, description, root.location(), now, f.node("policy"), manifests, bases, expect,
+        return new PackCase(id, description, root.location(), now, f.node("policy"), manifests, bases, spend, expect,
                 absent == null ? List.of() : absent);
+    }
+
+    /**
+     * The {@code spend:} block: {@code source} (default {@code case}), {@code newestRow} (default an
+     * hour before the case's clock when there are rows, else none), {@code rows} and {@code badRows}.
+     * Null after adding problems when it is unusable.
+     */
+    private static PackCase.Spend spend(Fields f, Instant now) {
+        if (f == null) {
+            return null;
+        }
+        int before = f.problems().size();
+        String source = f.has("source") ? f.text("source") : "case";
+        Instant newestRow = f.instant("newestRow");
+        List<PackCase.Row> rows = new ArrayList<>();
+        List<Fields> listed = f.mappings("rows");
+        for (Fields r : listed == null ? List.<Fields>of() : listed) {
+            r.require("day", "cost");
+            String manifest = r.has("manifest") ? r.text("manifest") : null;
+            String team = r.has("team") ? r.text("team") : null;
+            LocalDate day = r.date("day");
+            BigDecimal cost = r.number("cost", MAX_COST.negate(), MAX_COST);
+            String currency = r.has("currency") ? r.string("currency", CURRENCY, "a currency code like USD") : "USD";
+            r.rejectUnknown();
+            if (day != null && cost != null && currency != null) {
+                rows.add(new PackCase.Row(manifest, team, day, cost, currency));
+                Instant newest = newestRow != null ? newestRow : now.minus(DEFAULT_STALENESS);
+                if (!day.atStartOfDay(ZoneOffset.UTC).toInstant().isBefore(newest)) {
+                    r.problem("day", day + " does not start before the source's newest row (" + newest
+                            + (f.has("newestRow") ? "" : ", an hour before the case's now") + ")");
+                }
+            }
+        }
+        Long badRows = f.has("badRows") ? f.integer("badRows", 0, 1_000_000) : Long.valueOf(0);
+        f.rejectUnknown();
+        if (f.problems().size() > before) {
+            return null;
+        }
+        if (newestRow == null && !rows.isEmpty()) {
+            newestRow = now.minus(DEFAULT_STALENESS);
+        }
+        return new PackCase.Spend(source, newestRow, rows, badRows);
     }
 }

@@ -14,6 +14,7 @@ import dev.spendgate.policy.EngineSettings;
 import dev.spendgate.policy.LoadedPolicy;
 import dev.spendgate.policy.Pack;
 import dev.spendgate.policy.PolicySetLoader;
+import dev.spendgate.spend.SpendData;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,8 +23,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs a pack's cases through the whole gate — manifest validation, policy, estimate, engine,
- * enforcement — on one engine, so a case means the same thing to every engine and to users.
+ * Runs a pack's cases through the whole gate — manifest validation, policy, estimate, live spend,
+ * engine, enforcement — on one engine, so a case means the same thing to every engine and to users.
  */
 public final class CaseRunner {
 
@@ -64,8 +65,10 @@ public final class CaseRunner {
                     return new CaseResult(c, engine, failures, null);
                 }
             }
+            SpendData spend = c.spend() == null ? null
+                    : c.spend().data(policy.policySet().parameters().liveSpend().costColumn());
             report = GateSession.of(policy, PriceCatalog.shipped(), toolVersion)
-                    .check(manifests, bases, c.now(), engine, settings);
+                    .check(manifests, bases, c.now(), engine, settings, spend);
         } catch (InvalidInputException e) {
             e.problems().forEach(p -> failures.add("invalid input: " + p));
             return new CaseResult(c, engine, failures, null);

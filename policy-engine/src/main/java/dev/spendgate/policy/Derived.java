@@ -50,6 +50,16 @@ public final class Derived {
     }
 
     /**
+     * {@code factor × amount}, exact, without trailing zeros: the live-spend thresholds
+     * {@code warnAt × budget}, {@code blockAt × budget} and {@code anomalyFactor × median}
+     * (0.8 × 800 is 640, 3.0 × 41.5 is 124.5).
+     */
+    public static BigDecimal threshold(BigDecimal factor, BigDecimal amount) {
+        BigDecimal t = factor.multiply(amount).stripTrailingZeros();
+        return t.scale() < 0 ? t.setScale(0) : t;
+    }
+
+    /**
      * Every tag of a manifest: the scalar metadata keys other than name, team, owner and
      * environment, plus {@code metadata.labels}.
      */

@@ -3,6 +3,7 @@ package dev.spendgate.packs;
 import dev.spendgate.engine.drools.DroolsEngine;
 import dev.spendgate.engine.drools.DroolsPolicies;
 import dev.spendgate.gate.InvalidInputException;
+import dev.spendgate.manifest.Manifest;
 import dev.spendgate.policy.Detection;
 import dev.spendgate.policy.EngineException;
 import dev.spendgate.policy.EngineSettings;
@@ -12,6 +13,10 @@ import dev.spendgate.policy.Pack;
 import dev.spendgate.policy.PackLoader;
 import dev.spendgate.policy.Parameters;
 import dev.spendgate.policy.RuleInfo;
+import dev.spendgate.spend.SpendAnalysis;
+import dev.spendgate.spend.SpendData;
+import dev.spendgate.spend.SpendSnapshot;
+import dev.spendgate.spend.TeamSpend;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -100,6 +105,24 @@ final class Baseline {
         }
     }
 
+    /**
+     * The detections with live spend {@code spend} as a source read it (null: the run has no spend
+     * source), analysed and handed to the engine as the gate does, teams' commitments included.
+     */
+    static List<Detection> runWithSpend(Parameters parameters, SpendData spend, ManifestBuilder... manifests) {
+        List<ManifestInput> inputs = Arrays.stream(manifests).map(ManifestBuilder::build).toList();
+        List<Manifest> all = inputs.stream().map(ManifestInput::manifest).toList();
+        Map<String, BigDecimal> limits = parameters.budgets().teamMonthly();
+        SpendSnapshot snapshot = spend == null ? null
+                : SpendAnalysis.analyse(spend, SpendAnalysis.budgetCurrency(all), all, limits, NOW);
+        Map<String, TeamSpend> teams = snapshot == null ? SpendAnalysis.teams(all, limits, NOW) : snapshot.teams();
+        try {
+            return policies().evaluate(new EvaluationInput(NOW, parameters, inputs, snapshot, teams)).detections();
+        } catch (EngineException e) {
+            throw new AssertionError(e.code() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The detections of {@code rule} among {@code all}. */
     static List<Detection> of(String rule, List<Detection> all) {
         return all.stream().filter(d -> d.rule().equals(rule)).toList();
@@ -173,6 +196,11 @@ final class Baseline {
     static Parameters with(Parameters.Gpu g) {
         Parameters d = Parameters.defaults();
         return new Parameters(d.ownership(), d.budgets(), d.expiry(), d.modelSelection(), d.tokens(), g, d.liveSpend(), d.changes());
+    }
+
+    static Parameters with(Parameters.LiveSpend l) {
+        Parameters d = Parameters.defaults();
+        return new Parameters(d.ownership(), d.budgets(), d.expiry(), d.modelSelection(), d.tokens(), d.gpu(), l, d.changes());
     }
 
     static Parameters with(Parameters.Changes c) {

@@ -35,7 +35,7 @@ class BaselinePackTest {
 
     private static final List<String> DRL_FILES =
             List.of("ownership.drl", "budgets.drl", "expiry.drl", "model-selection.drl", "tokens.drl", "gpu.drl",
-                    "changes.drl");
+                    "changes.drl", "live-spend.drl");
 
     @Test
     void shippedPackLoadsTheModelPrecompiledAtBuildTime() {
@@ -60,7 +60,7 @@ class BaselinePackTest {
         DRL_FILES.forEach(f -> drl.put(f, Baseline.resource("drools/" + f)));
         Pack copy = new Pack("baseline", "2026.12.0", "policy/packs/baseline", Baseline.PACK.rules(), Map.of("drools", drl));
         DroolsPolicies compiled = new DroolsEngine().prepare(List.of(copy), EngineSettings.none());
-        assertEquals("compiled at run time from 7 DRL files", compiled.origins().get("baseline"));
+        assertEquals("compiled at run time from 8 DRL files", compiled.origins().get("baseline"));
 
         List<ManifestInput> manifests = List.of(
                 ManifestBuilder.manifest().build(),
@@ -118,7 +118,7 @@ class BaselinePackTest {
         Pack pack = Baseline.PACK;
         assertEquals("baseline", pack.id());
         assertEquals("2026.12.0", pack.version());
-        assertEquals(28, pack.rules().size());
+        assertEquals(33, pack.rules().size());
         Pattern placeholder = Pattern.compile("\\{(\\w+)}");
         for (RuleInfo rule : pack.rules()) {
             assertNotNull(rule.level(), rule.id() + " level");

@@ -34,6 +34,11 @@ public final class Detections {
         add(rule, model.getManifest(), path, evidence);
     }
 
+    /** Rule {@code rule} fired on a manifest's live spend at {@code path}; the detection is its manifest's. */
+    public void add(String rule, SpendFact spend, String path, Object... evidence) {
+        add(rule, spend.getManifest(), path, evidence);
+    }
+
     List<Detection> collected() {
         return collected;
     }

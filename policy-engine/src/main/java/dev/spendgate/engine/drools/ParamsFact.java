@@ -113,6 +113,31 @@ public final class ParamsFact {
         return parameters.changes().maxBudgetIncrease();
     }
 
+    /** {@code liveSpend.warnAt}: the fraction of a budget spent that draws a warning. */
+    public BigDecimal getWarnAt() {
+        return parameters.liveSpend().warnAt();
+    }
+
+    /** {@code liveSpend.blockAt}: the fraction of a budget spent that blocks. */
+    public BigDecimal getBlockAt() {
+        return parameters.liveSpend().blockAt();
+    }
+
+    /** {@code liveSpend.maxStaleness} as written ({@code 36h}). */
+    public String getMaxStaleness() {
+        return parameters.liveSpend().maxStaleness().text();
+    }
+
+    /** {@code liveSpend.maxStaleness} in hours. */
+    public BigDecimal getMaxStalenessHours() {
+        return Derived.hours(parameters.liveSpend().maxStaleness());
+    }
+
+    /** {@code liveSpend.anomalyFactor}. */
+    public BigDecimal getAnomalyFactor() {
+        return parameters.liveSpend().anomalyFactor();
+    }
+
     /** {@code gpu.targetUtilization}. */
     public BigDecimal getTargetUtilization() {
         return parameters.gpu().targetUtilization();

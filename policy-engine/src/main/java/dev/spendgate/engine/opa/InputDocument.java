@@ -9,6 +9,12 @@ import dev.spendgate.policy.Derived;
 import dev.spendgate.policy.EvaluationInput;
 import dev.spendgate.policy.ManifestInput;
 import dev.spendgate.policy.Parameters;
+import dev.spendgate.spend.Anomaly;
+import dev.spendgate.spend.DailySpend;
+import dev.spendgate.spend.Forecast;
+import dev.spendgate.spend.ManifestSpend;
+import dev.spendgate.spend.SpendSnapshot;
+import dev.spendgate.spend.TeamSpend;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
@@ -24,8 +30,10 @@ import java.util.TreeMap;
 
 /**
  * Writes the input document of {@code docs/opa-input.md}: {@code now}, every parameter with its
- * default, and per manifest its document as parsed, the values the Drools facts derive
- * ({@link Derived}), the estimate and the catalog tiers. Numbers are written in plain notation.
+ * default, live spend (when the run has a source) and the teams' monthly commitments, and per
+ * manifest its document as parsed, the values the Drools facts derive ({@link Derived}), the
+ * estimate and the catalog tiers. Numbers are written in plain notation; maps are written in key
+ * order, so the same input always gives the same bytes.
  */
 final class InputDocument {
 
@@ -58,12 +66,98 @@ final class InputDocument {
         g.write("now", input.now().toString());
         g.writeKey("params");
         params(g, input.parameters());
+        List<ManifestInput> manifests = input.manifests().subList(from, to);
+        if (input.spend() != null) {
+            spend(g, input.spend(), input.parameters().liveSpend(), manifests);
+        }
+        teams(g, input.teams());
         g.writeStartArray("manifests");
-        List<ManifestInput> manifests = input.manifests();
-        for (int i = from; i < to; i++) {
-            manifest(g, manifests.get(i));
+        for (ManifestInput in : manifests) {
+            manifest(g, in);
         }
         g.writeEnd();
+        g.writeEnd();
+    }
+
+    /**
+     * {@code "spend": {...}}: the snapshot, and per manifest of this chunk that it has the spend of,
+     * the numbers and thresholds the live-spend rules compare (thresholds as {@link Derived#threshold}).
+     */
+    private static void spend(JsonGenerator g, SpendSnapshot spend, Parameters.LiveSpend live,
+                              List<ManifestInput> manifests) {
+        g.writeStartObject("spend");
+        g.write("source", spend.source());
+        g.write("costColumn", spend.costColumn());
+        g.write("currency", spend.currency());
+        if (spend.newestRow() != null) {
+            g.write("newestRow", spend.newestRow().toString());
+            g.write("stalenessHours", plain(spend.stalenessHours()));
+        }
+        Map<String, BigDecimal> amounts = new TreeMap<>();
+        for (ManifestInput in : manifests) {
+            var budget = in.manifest().spec().budget();
+            if (spend.manifests().containsKey(in.manifest().name())) {
+                amounts.putIfAbsent(in.manifest().name(), budget == null ? null : budget.amount());
+            }
+        }
+        g.writeStartObject("manifests");
+        amounts.forEach((name, amount) -> {
+            ManifestSpend s = spend.manifests().get(name);
+            g.writeStartObject(name);
+            g.write("period", s.period());
+            g.write("spent", plain(s.spent()));
+            g.write("monthToDate", plain(s.monthToDate()));
+            g.write("sinceStart", plain(s.sinceStart()));
+            if (amount != null && amount.signum() > 0) {
+                g.write("warnThreshold", Derived.threshold(live.warnAt(), amount));
+                g.write("blockThreshold", Derived.threshold(live.blockAt(), amount));
+            }
+            Forecast f = s.forecast();
+            if (f != null) {
+                g.writeStartObject("forecast")
+                        .write("amount", plain(f.amount()))
+                        .write("end", f.end().toString())
+                        .write("runRate", plain(f.runRate()))
+                        .write("basisDays", f.basisDays())
+                        .write("daysLeft", plain(f.daysLeft()))
+                        .write("method", f.method())
+                        .writeEnd();
+            }
+            Anomaly a = s.anomaly();
+            if (a != null) {
+                g.writeStartObject("anomaly")
+                        .write("day", a.day().toString())
+                        .write("spend", plain(a.spend()))
+                        .write("median", plain(a.median()))
+                        .write("threshold", Derived.threshold(live.anomalyFactor(), a.median()));
+                g.writeStartArray("before");
+                for (DailySpend d : a.before()) {
+                    g.writeStartObject().write("day", d.day().toString()).write("cost", plain(d.cost())).writeEnd();
+                }
+                g.writeEnd();
+                g.writeEnd();
+            }
+            g.writeEnd();
+        });
+        g.writeEnd();
+        g.writeEnd();
+    }
+
+    /** {@code "teams": {...}}: every team's monthly commitments, for SG-BUD-005. */
+    private static void teams(JsonGenerator g, Map<String, TeamSpend> teams) {
+        g.writeStartObject("teams");
+        new TreeMap<>(teams).forEach((name, t) -> {
+            g.writeStartObject(name);
+            g.write("monthToDate", plain(t.monthToDate()));
+            g.write("monthlyBudgets", plain(t.monthlyBudgets()));
+            strings(g, "monthlyManifests", t.monthlyManifests());
+            g.write("otherMonthToDate", plain(t.otherMonthToDate()));
+            g.write("commitments", plain(t.commitments()));
+            if (t.limit() != null) {
+                g.write("limit", plain(t.limit()));
+            }
+            g.writeEnd();
+        });
         g.writeEnd();
     }
 
