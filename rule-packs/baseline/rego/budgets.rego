@@ -1,5 +1,6 @@
 # Baseline pack, intent "budgets": every workload declares a positive budget that covers its
-# estimate; large budgets and estimates need an approval.
+# estimate; large budgets and estimates need an approval; a team's monthly commitments stay within
+# its limit.
 package spendgate.packs.baseline
 
 import rego.v1
@@ -72,6 +73,22 @@ detections contains d if {
 	d := {
 		"rule": "SG-BUD-004", "manifest": m.name, "path": "/spec/budget/amount",
 		"evidence": {"estimate": m.estimate.total, "limit": limit, "currency": m.estimate.currency},
+	}
+}
+
+# SG-BUD-005 team commitments above the team's monthly limit; input.teams has every team's
+# commitments, and its limit when budgets.teams sets one. Team limits are in USD.
+detections contains d if {
+	some m in input.manifests
+	team := input.teams[m.document.metadata.team]
+	team.commitments > team.limit
+	d := {
+		"rule": "SG-BUD-005", "manifest": m.name, "path": "/metadata/team",
+		"evidence": {
+			"team": m.document.metadata.team, "commitments": team.commitments,
+			"monthlyBudgets": team.monthlyBudgets, "otherMonthToDate": team.otherMonthToDate,
+			"limit": team.limit, "currency": "USD",
+		},
 	}
 }
 

@@ -1,4 +1,4 @@
-# Tests of the budget rules (SG-BUD-001..004).
+# Tests of the budget rules (SG-BUD-001..005).
 package spendgate.packs.baseline_test
 
 import rego.v1
@@ -130,4 +130,41 @@ test_bud_002_and_004_take_their_limits_from_the_parameters if {
 		),
 		detection("SG-BUD-004", "churn-ft", "/spec/budget/amount", {"estimate": 3.19, "limit": 1, "currency": "USD"}),
 	}
+}
+
+# --- SG-BUD-005 ---------------------------------------------------------------------------------
+
+# A team's month as the input document carries it.
+team_month(monthly_budgets, other, limit) := object.union(
+	{
+		"monthToDate": other, "monthlyBudgets": monthly_budgets, "monthlyManifests": ["churn-ft"],
+		"otherMonthToDate": other, "commitments": monthly_budgets + other,
+	},
+	{k: v | some k, v in {"limit": limit}; v != null},
+)
+
+test_bud_005_team_commitments_above_the_limit_on_every_manifest_of_the_team if {
+	other_team := json.patch(clean_gpu_manifest, [put("/document/metadata/team", "search")])
+	teams := {"growth-ml": team_month(300, 412.5, 700), "search": team_month(0, 0, null)}
+	evidence := {
+		"team": "growth-ml", "commitments": 712.5, "monthlyBudgets": 300,
+		"otherMonthToDate": 412.5, "limit": 700, "currency": "USD",
+	}
+	run_with([clean_manifest, patched_gpu([]), other_team], default_params, {"teams": teams}) == {
+		detection("SG-BUD-005", "churn-ft", "/metadata/team", evidence),
+		detection("SG-BUD-005", "llama-lora", "/metadata/team", evidence),
+	}
+}
+
+test_bud_005_commitments_at_the_limit_pass if {
+	count(run_with([clean_manifest], default_params, {"teams": {"growth-ml": team_month(300, 400, 700)}})) == 0
+}
+
+test_bud_005_team_without_a_limit_passes if {
+	count(run_with([clean_manifest], default_params, {"teams": {"growth-ml": team_month(300, 9000, null)}})) == 0
+}
+
+test_bud_005_manifest_without_a_team_is_not_judged if {
+	m := patched([drop("/document/metadata/team")])
+	not "SG-BUD-005" in {d.rule | some d in run_with([m], default_params, {"teams": {"growth-ml": team_month(900, 0, 1)}})}
 }
