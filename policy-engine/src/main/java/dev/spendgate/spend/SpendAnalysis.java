@@ -84,7 +84,8 @@ public final class SpendAnalysis {
             total = total.add(g.cost());
             allDays.merge(g.day(), g.cost(), BigDecimal::add);
             Manifest m = g.manifest() == null ? null : byName.get(g.manifest());
-            String team = g.team() != null ? g.team() : m == null ? null : m.metadata().team();
+            // spend a manifest claims counts for the manifest's team, whatever team tag the row carries
+            String team = m != null && m.metadata().team() != null ? m.metadata().team() : g.team();
             if (team != null) {
                 teamDays.computeIfAbsent(team, k -> new TreeMap<>()).merge(g.day(), g.cost(), BigDecimal::add);
             }
