@@ -71,7 +71,7 @@ final class SpendCommand implements Callable<Integer> {
         GateSession session = GateSession.open(new GateSession.Config(InputOptions.policyFile(policy, workDir), null,
                 Version.VERSION, workDir));
         List<Manifest> manifests = session.loadManifests(input.paths);
-        SpendData data = spend.read(session, manifests, workDir, env);
+        SpendData data = spend.read(session, manifests, workDir, env, instant);
         SpendReport report = SpendReport.of(Version.VERSION, session.policy(), manifests, data, instant);
         try (Output.Target target = Output.open(output, spec.commandLine().getOut())) {
             renderer.render(report, target.appendable());

@@ -10,6 +10,8 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,26 +41,21 @@ final class SpendInput {
     }
 
     /**
-     * Reads the source for a run over {@code manifests}: the cost column and tags of the session's
-     * policy set, in the currency of the manifests' budgets. Relative paths are resolved against
-     * {@code workDir}; credentials are taken from {@code env}.
+     * Reads the source for a run over {@code manifests} at {@code now} (the run's clock, so that
+     * sources that ask for a recent window follow {@code --now}): the cost column and tags of the
+     * session's policy set, in the currency of the manifests' budgets. Relative paths are resolved
+     * against {@code workDir}; credentials are taken from {@code env}.
      *
      * @return null when {@code --spend} was not given
      * @throws SpendException when the source cannot be read at all (exit 4)
      */
-    SpendData read(GateSession session, List<Manifest> manifests, Path workDir, Map<String, String> env)
-            throws SpendException {
-        return read(session, manifests, workDir, env, null);
-    }
-
-    /** {@link #read(GateSession, List, Path, Map)} with the run's clock ({@code --now}), for sources that ask for a window. */
     SpendData read(GateSession session, List<Manifest> manifests, Path workDir, Map<String, String> env,
-                   java.time.Instant now) throws SpendException {
+                   Instant now) throws SpendException {
         if (source == null) {
             return null;
         }
         SpendOptions options = new SpendOptions(workDir, table, driverJars.stream().map(workDir::resolve).toList(),
-                env, TIMEOUT, now == null ? java.time.Clock.systemUTC() : java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+                env, TIMEOUT, java.time.Clock.fixed(now, ZoneOffset.UTC));
         return SpendSources.open(source, options).read(session.spendQuery(manifests));
     }
 }
