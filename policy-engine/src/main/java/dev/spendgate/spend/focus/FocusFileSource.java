@@ -6,8 +6,8 @@ import dev.spendgate.spend.SpendException;
 import dev.spendgate.spend.SpendGroup;
 import dev.spendgate.spend.SpendQuery;
 import dev.spendgate.spend.SpendSource;
+import dev.spendgate.spend.SpendTally;
 
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -80,8 +80,8 @@ final class FocusFileSource implements SpendSource {
             s.execute("SET TimeZone = 'UTC'");
             List<String> columns = columns(s);
             requireColumns(columns, query);
-            boolean tags = contains(columns, TAGS);
-            String scan = parquet ? parquetScan(columns) : csvScan(columns, query, true);
+            boolean tags = columns.contains(TAGS);
+            String scan = parquet ? parquetScan() : csvScan(columns, query, true);
             Aggregate agg = aggregate(s, scan, query, tags);
             List<BadRow> described = new ArrayList<>();
             long bad = agg.badRows;
@@ -135,7 +135,7 @@ final class FocusFileSource implements SpendSource {
     private void requireColumns(List<String> columns, SpendQuery query) throws SpendException {
         List<String> missing = new ArrayList<>();
         for (String need : List.of(START, END, query.costColumn(), CURRENCY)) {
-            if (!contains(columns, need)) {
+            if (!columns.contains(need)) {
                 missing.add(need);
             }
         }
@@ -171,7 +171,7 @@ final class FocusFileSource implements SpendSource {
                 + (storeRejects ? "store_rejects = true" : "ignore_errors = true") + ")";
     }
 
-    private String parquetScan(List<String> columns) {
+    private String parquetScan() {
         return "read_parquet(" + literal(path.toString()) + ", file_row_number = true)";
     }
 
@@ -232,18 +232,14 @@ final class FocusFileSource implements SpendSource {
                 agg.goodRows += n;
                 Instant newest = r.getObject("newest", OffsetDateTime.class).toInstant();
                 LocalDate day = r.getObject("d", LocalDate.class);
-                BigDecimal cost = r.getBigDecimal("cost").stripTrailingZeros();
                 agg.groups.add(new SpendGroup(r.getString("m"), r.getString("tm"), r.getString("cur"), day,
-                        cost.scale() < 0 ? cost.setScale(0) : cost, n, newest));
+                        SpendTally.canonical(r.getBigDecimal("cost")), n, newest));
                 if (agg.newest == null || newest.isAfter(agg.newest)) {
                     agg.newest = newest;
                 }
             }
         }
-        agg.groups.sort(Comparator.comparing(SpendGroup::day)
-                .thenComparing(g -> String.valueOf(g.manifest()))
-                .thenComparing(g -> String.valueOf(g.team()))
-                .thenComparing(SpendGroup::currency));
+        agg.groups.sort(SpendTally.ORDER);
         return agg;
     }
 
@@ -356,10 +352,6 @@ final class FocusFileSource implements SpendSource {
             }
         }
         return line;
-    }
-
-    private static boolean contains(List<String> columns, String name) {
-        return columns.contains(name);
     }
 
     /** A JSON path selecting one key of an object, whatever characters the key has. */

@@ -5,6 +5,7 @@ import dev.spendgate.spend.SpendException;
 import dev.spendgate.spend.SpendOptions;
 import dev.spendgate.spend.SpendQuery;
 import dev.spendgate.spend.SpendSource;
+import dev.spendgate.spend.SpendTally;
 
 import java.sql.Connection;
 import java.sql.Driver;
@@ -161,21 +162,20 @@ final class JdbcSpendSource implements SpendSource {
             sql.append(i == 0 ? "" : ", ").append(quoted(names.get(i), quote));
         }
         sql.append(" FROM ").append(table);
-        Aggregator sums = new Aggregator(display);
+        SpendTally sums = new SpendTally(display);
         try (Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             prepare(s);
             try (ResultSet rs = s.executeQuery(sql.toString())) {
                 RowReader reader = new RowReader(rs.getMetaData(), query.costColumn(), query.manifestTag(),
                         query.teamTag());
                 RowReader.Row row = new RowReader.Row();
-                long n = 0;
                 while (rs.next()) {
-                    n++;
+                    long n = sums.next();
                     RowReader.Problem problem = reader.read(rs, row);
                     if (problem == null) {
-                        sums.good(row);
+                        sums.add(row.manifest, row.team, row.currency, row.start, row.end, row.cost);
                     } else {
-                        sums.bad(n, problem);
+                        sums.bad(n, problem.column(), problem.problem());
                     }
                 }
             }
@@ -187,7 +187,7 @@ final class JdbcSpendSource implements SpendSource {
                 // only read: nothing to undo
             }
         }
-        return sums.result(query.costColumn());
+        return sums.data(query.costColumn());
     }
 
     /** The table's columns, as the database names them, from a query that returns none of its rows. */

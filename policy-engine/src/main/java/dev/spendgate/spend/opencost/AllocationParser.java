@@ -1,5 +1,7 @@
 package dev.spendgate.spend.opencost;
 
+import dev.spendgate.spend.SpendTally;
+
 import dev.spendgate.spend.SpendException;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;

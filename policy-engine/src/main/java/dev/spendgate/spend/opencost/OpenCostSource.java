@@ -4,6 +4,7 @@ import dev.spendgate.spend.SpendData;
 import dev.spendgate.spend.SpendException;
 import dev.spendgate.spend.SpendQuery;
 import dev.spendgate.spend.SpendSource;
+import dev.spendgate.spend.SpendTally;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;

@@ -55,10 +55,10 @@ class FocusFileSourceTest {
     private static final List<SpendGroup> GOOD = List.of(
             new SpendGroup("churn-ft", "growth-ml", "USD", LocalDate.parse("2026-11-20"), new BigDecimal("18.75"), 2,
                     Instant.parse("2026-11-20T02:00:00Z")),
-            new SpendGroup(null, "growth-ml", "USD", LocalDate.parse("2026-11-21"), new BigDecimal("5"), 1,
-                    Instant.parse("2026-11-21T01:00:00Z")),
             new SpendGroup(null, null, "USD", LocalDate.parse("2026-11-21"), new BigDecimal("4"), 1,
                     Instant.parse("2026-11-21T06:00:00Z")),
+            new SpendGroup(null, "growth-ml", "USD", LocalDate.parse("2026-11-21"), new BigDecimal("5"), 1,
+                    Instant.parse("2026-11-21T01:00:00Z")),
             new SpendGroup("search-rerank", "search", "USD", LocalDate.parse("2026-11-21"), new BigDecimal("100.125"), 1,
                     Instant.parse("2026-11-22T00:00:00Z")));
 

@@ -57,8 +57,8 @@ final class FocusTables {
     static final List<SpendGroup> GOOD_EFFECTIVE = List.of(
             group("true", null, "USD", "2026-11-01", "0.2", 1, "2026-11-01T12:30:00Z"),
             group("web", "a", "USD", "2026-11-01", "8.255", 3, "2026-11-03T00:00:00Z"),
-            group("batch", "7", "EUR", "2026-11-02", "9.999999", 1, "2026-11-02T11:00:00Z"),
             group(null, null, "USD", "2026-11-02", "3.3", 2, "2026-11-02T13:00:00Z"),
+            group("batch", "7", "EUR", "2026-11-02", "9.999999", 1, "2026-11-02T11:00:00Z"),
             group("web", "a", "USD", "2026-11-02", "0.1", 1, "2026-11-02T02:30:00Z"));
 
     /** The latest ChargePeriodEnd of {@link #GOOD}. */

@@ -5,6 +5,7 @@ import dev.spendgate.spend.SpendException;
 import dev.spendgate.spend.SpendGroup;
 import dev.spendgate.spend.SpendOptions;
 import dev.spendgate.spend.SpendQuery;
+import dev.spendgate.spend.SpendTally;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -71,7 +72,7 @@ class JdbcPostgresStreamingTest {
                      + " max(ChargePeriodEnd) FROM big GROUP BY 1, 2, 3, 4 ORDER BY 4, 3, 1, 2")) {
             while (rs.next()) {
                 expected.add(new SpendGroup(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, LocalDate.class), Aggregator.canonical(rs.getBigDecimal(5)), rs.getLong(6),
+                        rs.getObject(4, LocalDate.class), SpendTally.canonical(rs.getBigDecimal(5)), rs.getLong(6),
                         rs.getObject(7, OffsetDateTime.class).toInstant()).toString());
             }
         }
