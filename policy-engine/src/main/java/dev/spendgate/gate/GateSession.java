@@ -12,12 +12,14 @@ import dev.spendgate.policy.EngineException;
 import dev.spendgate.policy.EngineSettings;
 import dev.spendgate.policy.LoadedPolicy;
 import dev.spendgate.policy.Pack;
+import dev.spendgate.policy.Parameters;
 import dev.spendgate.policy.PolicyEngine;
 import dev.spendgate.policy.PolicyEngines;
 import dev.spendgate.policy.PolicySet;
 import dev.spendgate.policy.PolicySetLoader;
 import dev.spendgate.policy.PreparedPolicies;
 import dev.spendgate.policy.RuleInfo;
+import dev.spendgate.spend.SpendAnalysis;
 import dev.spendgate.spend.SpendData;
 import dev.spendgate.spend.SpendQuery;
 import dev.spendgate.yaml.DidYouMean;
@@ -189,9 +191,9 @@ public final class GateSession {
      * and tags ({@code liveSpend}), in the currency of the manifests' budgets.
      */
     public SpendQuery spendQuery(List<Manifest> manifests) {
-        var live = policy.policySet().parameters().liveSpend();
+        Parameters.LiveSpend live = policy.policySet().parameters().liveSpend();
         return new SpendQuery(live.costColumn(), live.tags().getOrDefault("manifest", "spendgate-manifest"),
-                live.tags().getOrDefault("team", "team"), dev.spendgate.spend.SpendAnalysis.budgetCurrency(manifests));
+                live.tags().getOrDefault("team", "team"), SpendAnalysis.budgetCurrency(manifests));
     }
 
     public String catalogAsOf() {

@@ -3,6 +3,7 @@ package dev.spendgate.report.spend;
 import dev.spendgate.manifest.Budget;
 import dev.spendgate.manifest.BudgetPeriod;
 import dev.spendgate.manifest.Manifest;
+import dev.spendgate.policy.Derived;
 import dev.spendgate.policy.Parameters;
 import dev.spendgate.policy.PolicySet;
 import dev.spendgate.spend.Anomaly;
@@ -15,7 +16,6 @@ import dev.spendgate.spend.TeamSpend;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -193,7 +193,7 @@ public record SpendReport(String toolVersion, String policy, SpendSnapshot spend
         for (TeamSpend t : snapshot.teams().values()) {
             teams.add(team(t, live));
         }
-        BigDecimal maxStaleness = hours(live.maxStaleness().duration());
+        BigDecimal maxStaleness = Derived.hours(live.maxStaleness());
         boolean stale = snapshot.stalenessHours() == null || snapshot.stalenessHours().compareTo(maxStaleness) > 0;
         return new SpendReport(toolVersion, policy.name(), snapshot, burns, teams, live.warnAt(), live.blockAt(),
                 live.anomalyFactor(), maxStaleness, stale);
@@ -256,11 +256,5 @@ public record SpendReport(String toolVersion, String policy, SpendSnapshot spend
     /** {@code part / whole} in per cent, one decimal, half-even. */
     static BigDecimal percent(BigDecimal part, BigDecimal whole) {
         return part.multiply(HUNDRED).divide(whole, 1, RoundingMode.HALF_EVEN);
-    }
-
-    private static BigDecimal hours(Duration d) {
-        BigDecimal h = BigDecimal.valueOf(d.toSeconds()).divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_EVEN)
-                .stripTrailingZeros();
-        return h.scale() < 0 ? h.setScale(0) : h;
     }
 }
