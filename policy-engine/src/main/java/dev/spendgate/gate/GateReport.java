@@ -87,7 +87,23 @@ public record GateReport(
                 all.add(d);
             }
         }
-        all.sort(java.util.Comparator.comparing(Diagnostic::toString));
+        all.sort(Diagnostic.ORDER);
+        return new GateReport(toolVersion, engine, engineMetadata, policy, manifests, policyFindings, all,
+                rules, failOn, changes);
+    }
+
+    /** The same report with {@code more} diagnostics, sorted in among the others (repeats dropped). */
+    public GateReport withDiagnostics(List<Diagnostic> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<Diagnostic> all = new java.util.ArrayList<>(diagnostics);
+        for (Diagnostic d : more) {
+            if (!all.contains(d)) {
+                all.add(d);
+            }
+        }
+        all.sort(Diagnostic.ORDER);
         return new GateReport(toolVersion, engine, engineMetadata, policy, manifests, policyFindings, all,
                 rules, failOn, changes);
     }
