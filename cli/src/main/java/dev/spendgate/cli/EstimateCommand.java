@@ -1,11 +1,14 @@
 package dev.spendgate.cli;
 
+import dev.spendgate.cost.CatalogOrigin;
 import dev.spendgate.cost.Estimate;
 import dev.spendgate.cost.EstimateItem;
+import dev.spendgate.cost.PriceCatalog;
 import dev.spendgate.gate.Diagnostic;
 import dev.spendgate.gate.GateSession;
 import dev.spendgate.gate.Priced;
 import dev.spendgate.manifest.Manifest;
+import dev.spendgate.manifest.ModelUse;
 import dev.spendgate.report.EstimateJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,8 +19,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /** {@code spendgate estimate}: the itemised pre-run cost of each manifest. */
 @Command(name = "estimate", mixinStandardHelpOptions = true,
@@ -49,21 +57,35 @@ final class EstimateCommand implements Callable<Integer> {
         List<EstimateJson.Entry> entries = new ArrayList<>();
         for (Manifest m : manifests) {
             Priced p = session.price(m);
-            entries.add(new EstimateJson.Entry(m.file(), m.name(), m.spec().budget() == null ? null : m.spec().budget().amount(),
-                    p.estimate(), p.diagnostics()));
+            entries.add(new EstimateJson.Entry(m, p.estimate(), p.diagnostics()));
         }
-        String text = format.equals("json") ? EstimateJson.render(session.catalogAsOf(), entries) : text(session, entries);
+        String text = format.equals("json")
+                ? EstimateJson.render(session.catalog(), session.catalogDiagnostics(), entries)
+                : text(session.catalog(), session.catalogDiagnostics(), entries);
         Output.write(text, output, spec.commandLine().getOut());
         return 0;
     }
 
-    private static String text(GateSession session, List<EstimateJson.Entry> entries) {
+    private static String text(PriceCatalog catalog, List<Diagnostic> catalogDiagnostics,
+                               List<EstimateJson.Entry> entries) {
         StringBuilder b = new StringBuilder();
-        b.append("Prices as of ").append(session.catalogAsOf()).append(", USD\n");
+        b.append("Prices as of ").append(catalog.asOf()).append(", USD\n");
+        for (CatalogOrigin o : catalog.origins()) {
+            b.append("  from ").append(o.file()).append(" (").append(describe(o)).append(")\n");
+        }
+        for (Diagnostic d : catalogDiagnostics) {
+            b.append("note: ").append(d).append('\n');
+        }
         for (EstimateJson.Entry e : entries) {
             Estimate est = e.estimate();
             b.append('\n').append(e.name()).append("  ").append(e.file()).append('\n');
             b.append("  horizon: ").append(est.basis()).append('\n');
+            if (catalog.origins().size() > 1) {
+                String from = pricedFrom(catalog, e.manifest());
+                if (!from.isEmpty()) {
+                    b.append("  priced from: ").append(from).append('\n');
+                }
+            }
             for (EstimateItem i : est.items()) {
                 b.append("  ").append(pad(i.label(), 34)).append(' ')
                         .append(leftPad(i.amount().setScale(2, RoundingMode.HALF_UP).toPlainString(), 12)).append("  ")
@@ -84,6 +106,28 @@ final class EstimateCommand implements Callable<Integer> {
             }
         }
         return b.toString();
+    }
+
+    /** {@code spendgate-default 2026.11.0, 2026-11-01} or {@code LiteLLM, undated}. */
+    private static String describe(CatalogOrigin o) {
+        if (o.format() == CatalogOrigin.Format.LITELLM) {
+            return "LiteLLM, undated";
+        }
+        return o.name() + (o.version() == null ? "" : " " + o.version()) + ", " + (o.asOf() == null ? "undated" : o.asOf());
+    }
+
+    /** {@code prices.json (gpt-4o); classpath:... (H100)}: which file priced what, in catalog order. */
+    private static String pricedFrom(PriceCatalog catalog, Manifest m) {
+        Map<CatalogOrigin, Set<String>> by = new LinkedHashMap<>();
+        catalog.origins().forEach(o -> by.put(o, new LinkedHashSet<>()));
+        for (ModelUse use : m.spec().models()) {
+            catalog.modelOrigin(use.name()).ifPresent(o -> by.get(o).add(use.name()));
+        }
+        String gpuType = m.spec().compute() == null ? null : m.spec().compute().gpuType();
+        catalog.gpu(gpuType).ifPresent(g -> by.get(catalog.gpuOrigin(g.type()).orElseThrow()).add(g.type()));
+        return by.entrySet().stream().filter(x -> !x.getValue().isEmpty())
+                .map(x -> x.getKey().file() + " (" + String.join(", ", x.getValue()) + ")")
+                .collect(Collectors.joining("; "));
     }
 
     private static String pad(String s, int n) {

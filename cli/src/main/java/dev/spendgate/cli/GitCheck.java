@@ -1,7 +1,7 @@
 package dev.spendgate.cli;
 
 import dev.spendgate.cost.PriceCatalog;
-import dev.spendgate.cost.PriceCatalogLoader;
+import dev.spendgate.cost.PriceFiles;
 import dev.spendgate.gate.ChangeSummary;
 import dev.spendgate.gate.Diagnostic;
 import dev.spendgate.gate.GateReport;
@@ -57,8 +57,7 @@ final class GitCheck {
         PolicyRepository.Loaded fromRepository = policyRepo == null ? null : PolicyRepository.load(location(), cache());
         if (base == null) {
             // a pinned policy, and no change to judge: every manifest, as without git
-            PriceCatalog catalog = inputs.prices == null ? PriceCatalog.shipped()
-                    : new PriceCatalogLoader().loadOverShipped(workDir.resolve(inputs.prices), inputs.prices.toString());
+            PriceCatalog catalog = PriceFiles.overShipped(inputs.prices, workDir);
             GateSession session = GateSession.of(fromRepository.policy(), catalog, Version.VERSION, workDir);
             List<Manifest> manifests = session.loadManifests(paths);
             return session.check(manifests, Map.of(), now, engine, settings, spend.read(session, manifests, workDir, env, now));
@@ -87,7 +86,7 @@ final class GitCheck {
     /** The policy set (with its packs) that judges changes against {@code base}: the base revision's own. */
     static LoadedPolicy basePolicy(Path workDir, Path policy, String base) throws GitException, InvalidInputException {
         try (ChangeReview review = ChangeReview.open(workDir, BaseRevision.given(base))) {
-            return review.trusted(policy, null, null, false).policy();
+            return review.trusted(policy, List.of(), null, false).policy();
         }
     }
 

@@ -6,6 +6,8 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Where policy and prices come from; shared by every command that loads them. */
 final class InputOptions {
@@ -17,8 +19,9 @@ final class InputOptions {
     Path policy;
 
     @Option(names = "--prices", paramLabel = "FILE",
-            description = "Price catalog merged over the shipped one.")
-    Path prices;
+            description = "Prices laid over the shipped catalog; repeatable, a later file wins. A .json file is "
+                    + "read as LiteLLM's model_prices_and_context_window.json, .yaml/.yml as a spendgate PriceCatalog.")
+    List<Path> prices = new ArrayList<>();
 
     GateSession open() throws InvalidInputException {
         return open(Path.of(""));

@@ -68,7 +68,7 @@ final class SpendCommand implements Callable<Integer> {
         Instant instant = Clock.parse(now);
         Path workDir = directory == null ? Path.of("") : directory;
         Map<String, String> env = root == null ? Map.of() : root.env;
-        GateSession session = GateSession.open(new GateSession.Config(InputOptions.policyFile(policy, workDir), null,
+        GateSession session = GateSession.open(new GateSession.Config(InputOptions.policyFile(policy, workDir), List.of(),
                 Version.VERSION, workDir));
         List<Manifest> manifests = session.loadManifests(input.paths);
         SpendData data = spend.read(session, manifests, workDir, env, instant);

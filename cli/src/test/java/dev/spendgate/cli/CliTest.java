@@ -162,10 +162,10 @@ class CliTest {
     void estimatePrintsTheArithmetic() {
         CliRun r = CliRun.of("estimate", "../examples/manifests/training/llama-finetune.yaml");
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.out().contains("16 GPUs × 40 h × "), r.out());
+        assertTrue(r.out().contains("16 GPUs × 40 h = 640 GPU-h × "), r.out());
         assertTrue(r.out().contains("(budget 900)"), r.out());
         CliRun json = CliRun.of("estimate", "../examples/manifests/training/llama-finetune.yaml", "--format", "json");
-        assertTrue(json.out().contains("\"formula\": \"16 GPUs × 40 h × "), json.out());
+        assertTrue(json.out().contains("\"formula\": \"16 GPUs × 40 h = 640 GPU-h × "), json.out());
     }
 
     @Test

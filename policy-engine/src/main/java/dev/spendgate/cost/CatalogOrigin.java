@@ -5,17 +5,45 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One catalog file that went into a {@link PriceCatalog}: the shipped one, or a user's.
+ * One price file that went into a {@link PriceCatalog}: the shipped catalog, a user's catalog, or a
+ * LiteLLM price file.
  *
  * @param version as written, or null when the file gives none
+ * @param asOf    the date of the prices, or null when the file gives none (a LiteLLM file)
  * @param file    where it was read from, as displayed in messages
+ * @param notes   what reading the file left out, e.g. {@code 3 entries skipped: ...}; said in reports
  */
-public record CatalogOrigin(String name, String version, LocalDate asOf, String file, List<String> sources) {
+public record CatalogOrigin(String name, String version, LocalDate asOf, String file, List<String> sources,
+                            Format format, List<String> notes) {
+
+    /** The kind of file the prices were read from. */
+    public enum Format {
+        /** A spendgate {@code PriceCatalog} YAML file. */
+        SPENDGATE("spendgate"),
+        /** A LiteLLM {@code model_prices_and_context_window.json} file. */
+        LITELLM("litellm");
+
+        private final String wireName;
+
+        Format(String wireName) {
+            this.wireName = wireName;
+        }
+
+        public String wireName() {
+            return wireName;
+        }
+    }
 
     public CatalogOrigin {
         Objects.requireNonNull(name, "name == null");
-        Objects.requireNonNull(asOf, "asOf == null");
         Objects.requireNonNull(file, "file == null");
+        Objects.requireNonNull(format, "format == null");
         sources = List.copyOf(sources);
+        notes = List.copyOf(notes);
+    }
+
+    /** A dated spendgate catalog file, with nothing left out. */
+    public CatalogOrigin(String name, String version, LocalDate asOf, String file, List<String> sources) {
+        this(name, version, Objects.requireNonNull(asOf, "asOf == null"), file, sources, Format.SPENDGATE, List.of());
     }
 }

@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param kind    {@code gpu} or {@code tokens}
  * @param label   what is priced, e.g. {@code 8 × H100 spot} or {@code gpt-4o-mini input}
- * @param formula the arithmetic in words, e.g. {@code 8 GPUs × 12 h × 2.10 USD/GPU-h}
+ * @param formula the arithmetic in words, e.g. {@code 8 GPUs × 12 h = 96 GPU-h × 2.10 USD/GPU-h spot}
  * @param path    JSON pointer of the manifest key it prices
  */
 public record EstimateItem(String kind, String label, String formula, BigDecimal quantity, String unit,

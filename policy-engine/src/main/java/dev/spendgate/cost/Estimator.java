@@ -63,9 +63,10 @@ import java.util.regex.Pattern;
  * Every amount is computed exactly and rounded once, to cents ({@code HALF_UP}); the total is the
  * sum of the rounded items. Quantities ({@code GPU-h}, {@code M tokens}) are rounded to 6
  * decimals. Formulas show the numbers, formatted without locale or exponent, e.g.
- * {@code 8 GPUs × 12 h × 2.10 USD/GPU-h} or
+ * {@code 8 GPUs × 12 h = 96 GPU-h × 2.10 USD/GPU-h spot} or
  * {@code 20000 req/day × 30 days × 1200 tokens = 720.0M tokens × 0.15 USD/M}; the amount itself
- * is not part of the formula.
+ * is not part of the formula. A GPU formula ends in its GPU-hours and the rate of its capacity; a
+ * token formula in its millions of tokens and the price per million.
  *
  * <h2>Unknown prices</h2>
  * A model or GPU type the catalog does not know is never a silent zero: its name goes into
@@ -160,7 +161,7 @@ public final class Estimator {
         if (c.hours() != null) {
             numerator = BigDecimal.valueOf(count).multiply(c.hours());
             denominator = BigDecimal.ONE;
-            formula = gpus + " × " + num(c.hours()) + " h × " + perHour;
+            formula = gpus + " × " + num(c.hours()) + " h";
         } else if (c.hoursPerDay() != null || work.manifest.kind() == WorkloadKind.InferenceEndpoint
                 || c.schedule() != null) {
             Daily daily = daily(work, c);
@@ -169,16 +170,17 @@ public final class Estimator {
                     .multiply(weekdaysOnly ? FIVE : SEVEN).multiply(horizon.seconds());
             denominator = SIXTY.multiply(SEVEN).multiply(SECONDS_PER_DAY);
             formula = gpus + " × " + daily.text + (weekdaysOnly ? " × 5/7 weekdays" : "") + " × "
-                    + horizon.daysText() + " × " + perHour;
+                    + horizon.daysText();
         } else {
             numerator = BigDecimal.valueOf(count).multiply(horizon.seconds());
             denominator = SECONDS_PER_HOUR;
             formula = gpus + " × " + num(ratio(horizon.seconds(), SECONDS_PER_HOUR)) + " h (" + horizon.daysText()
-                    + " × 24 h: no hours or hoursPerDay, assumed up around the clock) × " + perHour;
+                    + " × 24 h: no hours or hoursPerDay, assumed up around the clock)";
         }
+        BigDecimal gpuHours = ratio(numerator, denominator);
+        formula += " = " + num(gpuHours) + " GPU-h × " + perHour + " " + capacity.wireName();
         work.items.add(new EstimateItem("gpu", count + " × " + price.type() + " " + capacity.wireName(), formula,
-                ratio(numerator, denominator), "GPU-h", rate, cents(numerator.multiply(rate), denominator),
-                "/spec/compute"));
+                gpuHours, "GPU-h", rate, cents(numerator.multiply(rate), denominator), "/spec/compute"));
     }
 
     /** GPU minutes per day, and how they were found, e.g. {@code 12 h/day (capped by activeHours 08:00-20:00)}. */

@@ -29,7 +29,9 @@ import java.util.stream.Collectors;
  * <p>A catalog can be laid over another with {@link #overlay}: an entry of the upper catalog
  * replaces the entry of the same name below <em>as a whole</em> (not field by field, so a user's
  * entry always says everything about its price and never mixes with a shipped one it did not
- * see); entries only in either are kept. The result remembers every {@link CatalogOrigin}.
+ * see); entries only in either are kept. The one exception is a model's tier, which a LiteLLM file
+ * does not give: an upper entry without a tier keeps the tier of the entry below, if any. The
+ * result remembers every {@link CatalogOrigin}, and which one each price came from.
  */
 public final class PriceCatalog {
 
@@ -43,11 +45,17 @@ public final class PriceCatalog {
     private final Map<String, ModelPrice> models;
     private final Map<String, GpuPrice> gpus;
     private final Map<String, GpuPrice> gpusIgnoringCase;
+    /** By model name and GPU type: the file each price came from. */
+    private final Map<String, CatalogOrigin> modelOrigins;
+    private final Map<String, CatalogOrigin> gpuOrigins;
 
-    private PriceCatalog(List<CatalogOrigin> origins, Map<String, ModelPrice> models, Map<String, GpuPrice> gpus) {
+    private PriceCatalog(List<CatalogOrigin> origins, Map<String, ModelPrice> models, Map<String, GpuPrice> gpus,
+                         Map<String, CatalogOrigin> modelOrigins, Map<String, CatalogOrigin> gpuOrigins) {
         this.origins = List.copyOf(origins);
         this.models = Collections.unmodifiableMap(new TreeMap<>(models));
         this.gpus = Collections.unmodifiableMap(new TreeMap<>(gpus));
+        this.modelOrigins = Map.copyOf(modelOrigins);
+        this.gpuOrigins = Map.copyOf(gpuOrigins);
         Map<String, GpuPrice> folded = new LinkedHashMap<>();
         for (GpuPrice g : this.gpus.values()) {
             GpuPrice previous = folded.put(fold(g.type()), g);
@@ -73,7 +81,11 @@ public final class PriceCatalog {
                 throw new IllegalArgumentException("duplicate GPU type " + p.type());
             }
         }
-        return new PriceCatalog(List.of(origin), m, g);
+        Map<String, CatalogOrigin> mo = new TreeMap<>();
+        m.keySet().forEach(name -> mo.put(name, origin));
+        Map<String, CatalogOrigin> go = new TreeMap<>();
+        g.keySet().forEach(type -> go.put(type, origin));
+        return new PriceCatalog(List.of(origin), m, g, mo, go);
     }
 
     /** The catalog that ships with spendgate, read once per JVM. */
@@ -106,22 +118,31 @@ public final class PriceCatalog {
     /**
      * This catalog with {@code upper} laid over it: {@code upper}'s models and GPU types replace
      * those of the same name here as a whole (GPU types compared ignoring case, keeping
-     * {@code upper}'s spelling), and are added when new.
+     * {@code upper}'s spelling), and are added when new. An upper model without a tier keeps the
+     * tier it has here.
      */
     public PriceCatalog overlay(PriceCatalog upper) {
         Objects.requireNonNull(upper, "upper == null");
         Map<String, ModelPrice> m = new TreeMap<>(models);
-        m.putAll(upper.models);
+        Map<String, CatalogOrigin> mo = new TreeMap<>(modelOrigins);
+        for (ModelPrice p : upper.models.values()) {
+            ModelPrice below = models.get(p.name());
+            m.put(p.name(), p.tier() == null && below != null ? p.withTier(below.tier()) : p);
+            mo.put(p.name(), upper.modelOrigins.get(p.name()));
+        }
         Map<String, GpuPrice> g = new TreeMap<>();
+        Map<String, CatalogOrigin> go = new TreeMap<>();
         for (GpuPrice p : gpus.values()) {
             if (!upper.gpusIgnoringCase.containsKey(fold(p.type()))) {
                 g.put(p.type(), p);
+                go.put(p.type(), gpuOrigins.get(p.type()));
             }
         }
         g.putAll(upper.gpus);
+        go.putAll(upper.gpuOrigins);
         List<CatalogOrigin> o = new ArrayList<>(origins);
         o.addAll(upper.origins);
-        return new PriceCatalog(o, m, g);
+        return new PriceCatalog(o, m, g, mo, go);
     }
 
     /** The price of the model named exactly {@code name}. */
@@ -134,9 +155,22 @@ public final class PriceCatalog {
         return Optional.ofNullable(type == null ? null : gpusIgnoringCase.get(fold(type)));
     }
 
-    /** The catalog's tier of the model named exactly {@code modelName} (rule SG-MOD-002). */
+    /**
+     * The catalog's tier of the model named exactly {@code modelName} (rule SG-MOD-002); empty when
+     * the catalog does not know the model, or knows its price but not its tier.
+     */
     public Optional<ModelTier> tierOf(String modelName) {
         return model(modelName).map(ModelPrice::tier);
+    }
+
+    /** The file the price of the model named exactly {@code name} came from. */
+    public Optional<CatalogOrigin> modelOrigin(String name) {
+        return Optional.ofNullable(name == null ? null : modelOrigins.get(name));
+    }
+
+    /** The file the price of GPU type {@code type} (ignoring case) came from. */
+    public Optional<CatalogOrigin> gpuOrigin(String type) {
+        return gpu(type).map(g -> gpuOrigins.get(g.type()));
     }
 
     /** The closest model name to a misspelt one, for did-you-mean hints. */
@@ -165,14 +199,20 @@ public final class PriceCatalog {
     }
 
     /**
-     * The date of the prices: {@code 2026-11-01} for one file; for an overlay, every file's date
-     * and name, lowest first: {@code 2026-11-01 spendgate-default + 2026-12-05 acme-prices}.
+     * The date of the prices: {@code 2026-11-01} for one dated file; for an overlay of several
+     * dated files, every file's date and name, lowest first:
+     * {@code 2026-11-01 spendgate-default + 2026-12-05 acme-prices}. Files without a date (LiteLLM
+     * files) are left out here and named in {@link #sources()}; {@code undated} when no file has one.
      */
     public String asOf() {
-        if (origins.size() == 1) {
-            return origins.get(0).asOf().toString();
+        List<CatalogOrigin> dated = origins.stream().filter(o -> o.asOf() != null).toList();
+        if (dated.isEmpty()) {
+            return "undated";
         }
-        return origins.stream().map(o -> o.asOf() + " " + o.name()).collect(Collectors.joining(" + "));
+        if (dated.size() == 1) {
+            return dated.get(0).asOf().toString();
+        }
+        return dated.stream().map(o -> o.asOf() + " " + o.name()).collect(Collectors.joining(" + "));
     }
 
     /** Where the prices come from, of every file, lowest first, without repeats. */

@@ -1,5 +1,7 @@
 package dev.spendgate.gate;
 
+import dev.spendgate.cost.Estimate;
+import dev.spendgate.manifest.Budget;
 import dev.spendgate.manifest.Manifest;
 import dev.spendgate.manifest.SourceLocation;
 import dev.spendgate.policy.Detection;
@@ -38,7 +40,8 @@ import java.util.regex.Pattern;
 /**
  * The gate: runs the prepared rules over the manifests, then decides, engine-neutrally, what each
  * detection means — its enforcement level (pack default or policy override), whether a waiver
- * covers it, its message — and checks the waivers themselves (SG-WVR-001..003).
+ * covers it, its message — and checks the waivers themselves (SG-WVR-001..003). Rules that judge
+ * the cost estimate and did not fire say when they could not vouch for an incomplete one.
  *
  * <p>Deterministic: findings are ordered by file position, then rule id; nothing reads the clock
  * but the {@code now} it is given.
@@ -48,6 +51,8 @@ public final class Gate {
     static final String WVR_EXPIRED = "SG-WVR-001";
     static final String WVR_STALE = "SG-WVR-002";
     static final String WVR_EXPIRING = "SG-WVR-003";
+    /** The code of the diagnostic of a rule that could not vouch for an incomplete estimate. */
+    public static final String ESTIMATE_UNVOUCHED = "estimate_unvouched";
     private static final Duration EXPIRY_NOTICE = Duration.ofDays(7);
 
     private static final Comparator<Finding> ORDER = Comparator
@@ -141,6 +146,9 @@ public final class Gate {
 
         List<Finding> policyFindings = new ArrayList<>();
         applyWaivers(findings, byName, now, policyFindings, diagnostics);
+        for (Manifest m : manifests) {
+            unvouched(m, priced.get(m.name()).estimate(), findings.getOrDefault(m.name(), List.of()), diagnostics);
+        }
 
         List<ManifestReport> reports = new ArrayList<>();
         for (Manifest m : manifests) {
@@ -150,9 +158,47 @@ public final class Gate {
                     Verdict.of(fs), m.spec().budget(), priced.get(m.name()).estimate(), fs));
         }
         policyFindings.sort(ORDER);
-        diagnostics.sort(Comparator.comparing(Diagnostic::toString));
+        diagnostics.sort(Diagnostic.ORDER);
         return new GateReport(toolVersion, engineId, result.metadata(), policy.name(), reports, policyFindings,
                 dedupe(diagnostics), enforcedRules(), FailOn.FAIL, null, snapshot);
+    }
+
+    /**
+     * An incomplete estimate is a lower bound: a rule that judges the estimate and did not fire has
+     * not shown that the manifest is fine. Each such rule says so in an {@code estimate_unvouched}
+     * warning at {@code /spec/budget/amount} (or its nearest present ancestor). A rule that also
+     * needs a budget says nothing for a manifest without a positive budget amount: it does not
+     * apply there at all.
+     */
+    private void unvouched(Manifest m, Estimate estimate, List<Finding> fired, List<Diagnostic> diagnostics) {
+        if (estimate.complete()) {
+            return;
+        }
+        Budget budget = m.spec().budget();
+        boolean hasBudget = budget != null && budget.amount() != null && budget.amount().signum() > 0;
+        for (RuleInfo rule : rules.values()) {
+            if (!rule.needsEstimate() || rule.needsBudget() && !hasBudget
+                    || fired.stream().anyMatch(f -> f.rule().equals(rule.id()))) {
+                continue;
+            }
+            String consequence = rule.needsBudget()
+                    ? "a budget of " + budget.amount().toPlainString() + " " + budget.currency() + " may not cover it"
+                    : "the real cost may be more than the " + estimate.total().toPlainString() + " "
+                    + estimate.currency() + " it was judged on";
+            diagnostics.add(Diagnostic.warning(ESTIMATE_UNVOUCHED, m.locations().locate("/spec/budget/amount"),
+                    rule.id() + " could not vouch for '" + m.name() + "': the estimate is incomplete ("
+                            + unpriced(m, estimate.unpriced()) + "), so " + consequence));
+        }
+    }
+
+    /** {@code unpriced model 'foo', GPU type 'H200'}. */
+    private static String unpriced(Manifest m, List<String> names) {
+        String gpuType = m.spec().compute() == null ? null : m.spec().compute().gpuType();
+        List<String> parts = new ArrayList<>(names.size());
+        for (String name : names) {
+            parts.add((name.equals(gpuType) ? "GPU type '" : "model '") + name + "'");
+        }
+        return "unpriced " + String.join(", ", parts);
     }
 
     private List<EnforcedRule> enforcedRules() {

@@ -85,15 +85,28 @@ public record GateReport(
      * {@code more} diagnostics (sorted in among the others).
      */
     public GateReport withChanges(ChangeSummary changes, List<Diagnostic> more) {
+        return new GateReport(toolVersion, engine, engineMetadata, policy, manifests, policyFindings,
+                merged(more), rules, failOn, changes, spend);
+    }
+
+    /** The same report with {@code more} diagnostics, sorted in among the others (repeats dropped). */
+    public GateReport withDiagnostics(List<Diagnostic> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        return new GateReport(toolVersion, engine, engineMetadata, policy, manifests, policyFindings,
+                merged(more), rules, failOn, changes, spend);
+    }
+
+    private List<Diagnostic> merged(List<Diagnostic> more) {
         List<Diagnostic> all = new java.util.ArrayList<>(diagnostics);
         for (Diagnostic d : more) {
             if (!all.contains(d)) {
                 all.add(d);
             }
         }
-        all.sort(java.util.Comparator.comparing(Diagnostic::toString));
-        return new GateReport(toolVersion, engine, engineMetadata, policy, manifests, policyFindings, all,
-                rules, failOn, changes, spend);
+        all.sort(Diagnostic.ORDER);
+        return all;
     }
 
     /**

@@ -1,13 +1,15 @@
 package dev.spendgate.gate;
 
+import dev.spendgate.cost.CatalogOrigin;
 import dev.spendgate.cost.EstimateResult;
 import dev.spendgate.cost.Estimator;
 import dev.spendgate.cost.PriceCatalog;
-import dev.spendgate.cost.PriceCatalogLoader;
+import dev.spendgate.cost.PriceFiles;
 import dev.spendgate.manifest.Manifest;
 import dev.spendgate.manifest.ManifestLoader;
 import dev.spendgate.manifest.ModelTier;
 import dev.spendgate.manifest.ModelUse;
+import dev.spendgate.manifest.SourceLocation;
 import dev.spendgate.policy.EngineException;
 import dev.spendgate.policy.EngineSettings;
 import dev.spendgate.policy.LoadedPolicy;
@@ -26,6 +28,7 @@ import dev.spendgate.yaml.DidYouMean;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,19 +45,21 @@ public final class GateSession {
 
     /**
      * @param policy  the policy set file, or null for the shipped defaults
-     * @param prices  a price catalog merged over the shipped one, or null
+     * @param prices  price files laid over the shipped catalog in this order, a later one winning
+     *                ({@link PriceFiles}: {@code .json} LiteLLM, else a spendgate catalog); may be empty
      * @param workDir the folder relative paths (policy, prices, manifests) are resolved against and
      *                named from in messages: the working directory unless the run was told otherwise
      */
-    public record Config(Path policy, Path prices, String toolVersion, Path workDir) {
+    public record Config(Path policy, List<Path> prices, String toolVersion, Path workDir) {
 
         public Config {
+            prices = List.copyOf(prices);
             Objects.requireNonNull(workDir, "workDir == null");
         }
 
-        /** Paths relative to the working directory. */
+        /** One price file, or none when {@code prices} is null; paths relative to the working directory. */
         public Config(Path policy, Path prices, String toolVersion) {
-            this(policy, prices, toolVersion, Path.of(""));
+            this(policy, prices == null ? List.of() : List.of(prices), toolVersion, Path.of(""));
         }
     }
 
@@ -82,8 +87,7 @@ public final class GateSession {
         Path dir = config.workDir();
         LoadedPolicy policy = config.policy() == null ? loader.defaults()
                 : loader.load(dir.resolve(config.policy()), display(config.policy()));
-        PriceCatalog catalog = config.prices() == null ? PriceCatalog.shipped()
-                : new PriceCatalogLoader().loadOverShipped(dir.resolve(config.prices()), display(config.prices()));
+        PriceCatalog catalog = PriceFiles.overShipped(config.prices(), dir);
         return new GateSession(policy, catalog, config.toolVersion(), dir);
     }
 
@@ -166,8 +170,23 @@ public final class GateSession {
                 "unknown engine '" + engineId + "' (available: " + String.join(", ", PolicyEngines.ids()) + ")"));
         Gate gate = new Gate(toolVersion, policy.policySet(), policy.packs());
         try (PreparedPolicies prepared = engine.prepare(policy.packs(), settings)) {
-            return gate.evaluate(engine.id(), prepared, manifests, bases, this::price, now, spend);
+            return gate.evaluate(engine.id(), prepared, manifests, bases, this::price, now, spend)
+                    .withDiagnostics(catalogDiagnostics());
         }
+    }
+
+    /**
+     * What reading the price files left out, one {@code info} diagnostic per note of a file (e.g.
+     * the entries of a LiteLLM file that are not text models), located at the file's start.
+     */
+    public List<Diagnostic> catalogDiagnostics() {
+        List<Diagnostic> out = new ArrayList<>();
+        for (CatalogOrigin o : catalog.origins()) {
+            for (String note : o.notes()) {
+                out.add(Diagnostic.info("prices_skipped", new SourceLocation(o.file(), 1, 1), note));
+            }
+        }
+        return out;
     }
 
     public PolicySet policy() {
@@ -198,6 +217,11 @@ public final class GateSession {
 
     public String catalogAsOf() {
         return catalog.asOf();
+    }
+
+    /** The price catalog: the shipped one with the run's price files laid over it. */
+    public PriceCatalog catalog() {
+        return catalog;
     }
 
     public static String shippedCatalogAsOf() {

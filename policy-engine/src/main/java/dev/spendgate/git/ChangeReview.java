@@ -1,10 +1,12 @@
 package dev.spendgate.git;
 
-import dev.spendgate.gate.ChangeSummary;
+import dev.spendgate.cost.LiteLlmPriceLoader;
 import dev.spendgate.cost.PriceCatalog;
-import dev.spendgate.cost.PriceCatalogLoader;
+import dev.spendgate.cost.PriceFiles;
+import dev.spendgate.gate.ChangeSummary;
 import dev.spendgate.gate.Diagnostic;
 import dev.spendgate.gate.InvalidInputException;
+import dev.spendgate.gate.Problem;
 import dev.spendgate.manifest.Manifest;
 import dev.spendgate.manifest.ManifestLoader;
 import dev.spendgate.policy.LoadedPolicy;
@@ -249,7 +251,8 @@ public final class ChangeReview implements AutoCloseable {
     /**
      * Reads the policy that judges the change from the base revision, never from the change: the
      * policy set file {@code policy} (the default {@code .spendgate/policy.yaml} when null) with the
-     * pack folders and waivers it names, and the price catalog {@code prices} (or null). A file
+     * pack folders and waivers it names, and the price files {@code priceFiles} laid over the shipped
+     * catalog in order ({@link PriceFiles}; may be empty). A file
      * outside the repository is the pipeline's own, not the change's, and is read from disk. A policy
      * set the base revision does not have is the shipped defaults until the change is merged.
      *
@@ -258,7 +261,8 @@ public final class ChangeReview implements AutoCloseable {
      * @throws InvalidInputException when the trusted policy, the prices, or (when allowed) the
      *                               change's waivers do not load
      */
-    public Trusted trusted(Path policy, Path prices, PolicyRepository.Loaded fromRepository, boolean allowPrWaivers)
+    public Trusted trusted(Path policy, List<Path> priceFiles, PolicyRepository.Loaded fromRepository,
+                           boolean allowPrWaivers)
             throws GitException, InvalidInputException {
         long max = YamlLimits.defaults().maxBytes();
         String at = Repo.abbreviate(baseCommit);
@@ -299,21 +303,30 @@ public final class ChangeReview implements AutoCloseable {
         }
 
         PriceCatalog catalog = PriceCatalog.shipped();
-        if (prices != null) {
+        List<Problem> priceProblems = new ArrayList<>();
+        for (Path prices : priceFiles) {
             Path file = workDir.resolve(prices);
             String inRepo = repo.pathOf(file);
-            byte[] bytes = inRepo == null ? null : repo.file(baseCommit, inRepo, max);
+            long limit = PriceFiles.isLiteLlm(display(prices)) ? LiteLlmPriceLoader.MAX_BYTES : max;
+            byte[] bytes = inRepo == null ? null : repo.file(baseCommit, inRepo, limit);
             if (inRepo != null) {
                 policyPaths.add(inRepo);
             }
-            if (bytes != null) {
-                catalog = catalog.overlay(new PriceCatalogLoader().load(at + ":" + inRepo, bytes));
-            } else if (inRepo == null || !Files.isRegularFile(file)) {
-                catalog = new PriceCatalogLoader().loadOverShipped(file, display(prices));
-            } else {
-                diagnostics.add(Diagnostic.warning("prices_pending", null, display(prices) + " is not in the base revision "
-                        + at + ": the shipped price catalog prices this change, and the file takes effect after merge"));
+            try {
+                if (bytes != null) {
+                    catalog = catalog.overlay(PriceFiles.read(at + ":" + inRepo, bytes));
+                } else if (inRepo == null || !Files.isRegularFile(file)) {
+                    catalog = catalog.overlay(PriceFiles.read(file, display(prices)));
+                } else {
+                    diagnostics.add(Diagnostic.warning("prices_pending", null, display(prices) + " is not in the base "
+                            + "revision " + at + ": it does not price this change, and takes effect after merge"));
+                }
+            } catch (InvalidInputException e) {
+                priceProblems.addAll(e.problems());
             }
+        }
+        if (!priceProblems.isEmpty()) {
+            throw new InvalidInputException(priceProblems);
         }
 
         List<ChangeSummary.PathChange> pendingPolicy = new ArrayList<>();

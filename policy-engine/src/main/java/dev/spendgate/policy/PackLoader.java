@@ -47,6 +47,15 @@ public final class PackLoader {
     static final Pattern RULE_ID = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)+");
     static final Pattern INTENT = Pattern.compile("[a-z][A-Za-z0-9]*");
     static final Map<String, Enforcement> LEVELS = Fields.names(Enforcement.class, Enforcement::wireName);
+    /** What a rule may need beyond the manifest ({@link RuleInfo#needs()}), in the order to list them. */
+    static final Map<String, String> NEEDS = orderedNeeds();
+
+    private static Map<String, String> orderedNeeds() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(RuleInfo.NEEDS_ESTIMATE, RuleInfo.NEEDS_ESTIMATE);
+        m.put(RuleInfo.NEEDS_BUDGET, RuleInfo.NEEDS_BUDGET);
+        return m;
+    }
 
     private final ClassLoader classLoader;
     private final String resourceRoot;
@@ -342,12 +351,14 @@ public final class PackLoader {
         String remediation = r.text("remediation");
         String docs = r.string("docs");
         r.oneOf("engine", Map.of("gate", "gate"));
+        List<String> needs = r.listOf("needs", NEEDS);
         r.rejectUnknown();
         if (r.problems().size() > before || id == null || title == null || intent == null || level == null
                 || message == null || remediation == null) {
             return null;
         }
-        return new RuleInfo(id, title, intent, level, description, message, remediation, docs);
+        return new RuleInfo(id, title, intent, level, description, message, remediation, docs,
+                needs == null ? List.of() : needs.stream().distinct().toList());
     }
 
     private static SourceLocation where(Ref ref) {

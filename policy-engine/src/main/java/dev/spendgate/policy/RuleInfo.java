@@ -1,5 +1,6 @@
 package dev.spendgate.policy;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -7,6 +8,10 @@ import java.util.Objects;
  *
  * @param message a template for the finding's message; {@code {key}} is replaced by the evidence
  *                value of that key, so every engine yields the same words
+ * @param needs   what the rule judges beyond the manifest: {@link #NEEDS_ESTIMATE} (the cost
+ *                estimate: when it is incomplete and the rule does not fire, the gate says the rule
+ *                could not vouch for the manifest) and {@link #NEEDS_BUDGET} (applies only to a
+ *                manifest with a positive {@code spec.budget.amount}); empty for most rules
  */
 public record RuleInfo(
         String id,
@@ -16,7 +21,13 @@ public record RuleInfo(
         String description,
         String message,
         String remediation,
-        String docs) {
+        String docs,
+        List<String> needs) {
+
+    /** The rule judges the pre-run cost estimate. */
+    public static final String NEEDS_ESTIMATE = "estimate";
+    /** The rule applies only to manifests with a positive budget amount. */
+    public static final String NEEDS_BUDGET = "budget";
 
     public RuleInfo {
         Objects.requireNonNull(id, "id == null");
@@ -27,5 +38,22 @@ public record RuleInfo(
         Objects.requireNonNull(remediation, "remediation == null");
         description = description == null ? "" : description;
         docs = docs == null ? "" : docs;
+        needs = needs == null ? List.of() : List.copyOf(needs);
+    }
+
+    /** A rule that needs nothing beyond the manifest. */
+    public RuleInfo(String id, String title, String intent, Enforcement level, String description, String message,
+                    String remediation, String docs) {
+        this(id, title, intent, level, description, message, remediation, docs, List.of());
+    }
+
+    /** True when the rule judges the cost estimate ({@link #NEEDS_ESTIMATE}). */
+    public boolean needsEstimate() {
+        return needs.contains(NEEDS_ESTIMATE);
+    }
+
+    /** True when the rule applies only to manifests with a positive budget amount ({@link #NEEDS_BUDGET}). */
+    public boolean needsBudget() {
+        return needs.contains(NEEDS_BUDGET);
     }
 }

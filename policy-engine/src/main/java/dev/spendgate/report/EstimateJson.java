@@ -1,29 +1,63 @@
 package dev.spendgate.report;
 
+import dev.spendgate.cost.CatalogOrigin;
 import dev.spendgate.cost.Estimate;
+import dev.spendgate.cost.GpuPrice;
+import dev.spendgate.cost.ModelPrice;
+import dev.spendgate.cost.PriceCatalog;
 import dev.spendgate.gate.Diagnostic;
+import dev.spendgate.manifest.Manifest;
+import dev.spendgate.manifest.ModelUse;
 import jakarta.json.stream.JsonGenerator;
 
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
-/** The JSON of {@code spendgate estimate}: per manifest its itemised estimate and budget. */
+/**
+ * The JSON of {@code spendgate estimate}: the price catalog with every file it was made of, then per
+ * manifest its itemised estimate, its budget, and each price it used with the file it came from.
+ */
 public final class EstimateJson {
 
-    /** One manifest's estimate; {@code budget} is null when the manifest declares none. */
-    public record Entry(String file, String name, BigDecimal budget, Estimate estimate, List<Diagnostic> diagnostics) {
+    /** One manifest's estimate and what the estimator said about it. */
+    public record Entry(Manifest manifest, Estimate estimate, List<Diagnostic> diagnostics) {
+        public Entry {
+            Objects.requireNonNull(manifest, "manifest == null");
+            Objects.requireNonNull(estimate, "estimate == null");
+            diagnostics = List.copyOf(diagnostics);
+        }
+
+        public String file() {
+            return manifest.file();
+        }
+
+        public String name() {
+            return manifest.name();
+        }
+
+        /** The budget amount, or null when the manifest declares none. */
+        public BigDecimal budget() {
+            return manifest.spec().budget() == null ? null : manifest.spec().budget().amount();
+        }
     }
 
     private EstimateJson() {
     }
 
-    public static String render(String catalogAsOf, List<Entry> entries) {
+    /**
+     * @param catalogDiagnostics what reading the price files left out (e.g. skipped LiteLLM entries)
+     */
+    public static String render(PriceCatalog catalog, List<Diagnostic> catalogDiagnostics, List<Entry> entries) {
         StringWriter buffer = new StringWriter();
         try (JsonGenerator g = Json.generator(buffer)) {
             g.writeStartObject();
             g.write("schemaVersion", 1);
-            g.write("catalogAsOf", catalogAsOf);
+            g.write("catalogAsOf", catalog.asOf());
+            writeCatalog(g, catalog);
             g.writeStartArray("manifests");
             for (Entry e : entries) {
                 g.writeStartObject().write("file", e.file()).write("name", e.name());
@@ -33,16 +67,91 @@ public final class EstimateJson {
                     g.write("budget", e.budget());
                 }
                 JsonRenderer.writeEstimate(g, e.estimate());
-                g.writeStartArray("diagnostics");
-                for (Diagnostic d : e.diagnostics()) {
-                    g.write(d.toString());
-                }
-                g.writeEnd();
+                writePrices(g, catalog, e.manifest());
+                strings(g, "diagnostics", e.diagnostics().stream().map(Diagnostic::toString).toList());
                 g.writeEnd();
             }
             g.writeEnd();
+            strings(g, "diagnostics", catalogDiagnostics.stream().map(Diagnostic::toString).toList());
             g.writeEnd();
         }
         return buffer.toString().strip() + "\n";
+    }
+
+    /** {@code "catalog"}: its date, currency and the files it was made of, lowest first. */
+    private static void writeCatalog(JsonGenerator g, PriceCatalog catalog) {
+        g.writeStartObject("catalog");
+        g.write("asOf", catalog.asOf());
+        g.write("currency", catalog.currency());
+        g.writeStartArray("origins");
+        for (CatalogOrigin o : catalog.origins()) {
+            g.writeStartObject();
+            g.write("file", o.file());
+            g.write("format", o.format().wireName());
+            g.write("name", o.name());
+            nullable(g, "version", o.version());
+            nullable(g, "asOf", o.asOf() == null ? null : o.asOf().toString());
+            strings(g, "sources", o.sources());
+            strings(g, "notes", o.notes());
+            g.writeEnd();
+        }
+        g.writeEnd();
+        g.writeEnd();
+    }
+
+    /**
+     * {@code "prices"}: each model the manifest lists and its GPU type, as far as the catalog knows
+     * them, with the prices used and the file they came from.
+     */
+    private static void writePrices(JsonGenerator g, PriceCatalog catalog, Manifest manifest) {
+        g.writeStartArray("prices");
+        Set<String> models = new LinkedHashSet<>();
+        manifest.spec().models().stream().map(ModelUse::name).filter(Objects::nonNull).forEach(models::add);
+        for (String name : models) {
+            ModelPrice p = catalog.model(name).orElse(null);
+            if (p == null) {
+                continue;
+            }
+            CatalogOrigin from = catalog.modelOrigin(name).orElseThrow();
+            g.writeStartObject().write("kind", "model").write("name", name);
+            origin(g, from);
+            g.write("provider", p.provider());
+            nullable(g, "tier", p.tier() == null ? null : p.tier().name());
+            g.write("unit", "USD per million tokens").write("input", p.input()).write("output", p.output());
+            if (p.cachedInput() == null) {
+                g.writeNull("cachedInput");
+            } else {
+                g.write("cachedInput", p.cachedInput());
+            }
+            g.writeEnd();
+        }
+        String gpuType = manifest.spec().compute() == null ? null : manifest.spec().compute().gpuType();
+        GpuPrice gpu = catalog.gpu(gpuType).orElse(null);
+        if (gpu != null) {
+            g.writeStartObject().write("kind", "gpu").write("name", gpu.type());
+            origin(g, catalog.gpuOrigin(gpu.type()).orElseThrow());
+            g.write("unit", "USD per GPU-hour").write("onDemand", gpu.onDemand()).write("spot", gpu.spot())
+                    .write("reserved", gpu.reserved());
+            g.writeEnd();
+        }
+        g.writeEnd();
+    }
+
+    private static void origin(JsonGenerator g, CatalogOrigin from) {
+        g.write("from", from.file()).write("format", from.format().wireName());
+    }
+
+    private static void strings(JsonGenerator g, String key, List<String> values) {
+        g.writeStartArray(key);
+        values.forEach(g::write);
+        g.writeEnd();
+    }
+
+    private static void nullable(JsonGenerator g, String key, String value) {
+        if (value == null) {
+            g.writeNull(key);
+        } else {
+            g.write(key, value);
+        }
     }
 }

@@ -46,7 +46,7 @@ class EstimatorTest {
         Compute compute = new Compute("H100", 8, bd("12"), null, Capacity.SPOT, null, null);
         Estimate e = estimate(WorkloadKind.TrainingJob, ttl(24), total(), List.of(), compute);
 
-        assertEquals(List.of(new EstimateItem("gpu", "8 × H100 spot", "8 GPUs × 12 h × 2.10 USD/GPU-h",
+        assertEquals(List.of(new EstimateItem("gpu", "8 × H100 spot", "8 GPUs × 12 h = 96 GPU-h × 2.10 USD/GPU-h spot",
                 bd("96"), "GPU-h", bd("2.10"), bd("201.60"), "/spec/compute")), e.items());
         assertEquals(bd("201.60"), e.total());
         assertEquals("USD", e.currency());
@@ -65,7 +65,7 @@ class EstimatorTest {
         EstimateItem gpu = e.items().get(0);
         assertEquals("2 × L4 on-demand", gpu.label(), "absent capacity is on-demand");
         assertEquals("2 GPUs × 12 h/day (hoursPerDay not set: 24; capped by activeHours 08:00-20:00)"
-                + " × 5/7 weekdays × 30 days × 0.80 USD/GPU-h", gpu.formula());
+                + " × 5/7 weekdays × 30 days = 514.285714 GPU-h × 0.80 USD/GPU-h on-demand", gpu.formula());
         // 2 × 12 × 5/7 × 30 = 514.2857142857… GPU-h × 0.80 = 411.428571… USD
         assertEquals(bd("514.285714"), gpu.quantity());
         assertEquals(bd("411.43"), gpu.amount());
@@ -77,7 +77,7 @@ class EstimatorTest {
     void endpointWithoutScheduleRunsAroundTheClock() {
         Compute compute = new Compute("L4", 1, null, null, Capacity.RESERVED, null, null);
         EstimateItem gpu = estimate(WorkloadKind.InferenceEndpoint, null, monthly(), List.of(), compute).items().get(0);
-        assertEquals("1 GPU × 24 h/day (hoursPerDay not set: 24) × 30 days × 0.50 USD/GPU-h", gpu.formula());
+        assertEquals("1 GPU × 24 h/day (hoursPerDay not set: 24) × 30 days = 720 GPU-h × 0.50 USD/GPU-h reserved", gpu.formula());
         assertEquals(bd("360.00"), gpu.amount());
     }
 
@@ -87,7 +87,8 @@ class EstimatorTest {
                 new Schedule("22:00-06:00", "UTC", false), null);
         Estimate e = estimate(WorkloadKind.Experiment, ttl(36), total(), List.of(), compute);
         EstimateItem gpu = e.items().get(0);
-        assertEquals("1 GPU × 8 h/day (capped by activeHours 22:00-06:00) × 1.5 days × 0.50 USD/GPU-h", gpu.formula());
+        assertEquals("1 GPU × 8 h/day (capped by activeHours 22:00-06:00) × 1.5 days = 12 GPU-h × 0.50 USD/GPU-h"
+                + " reserved", gpu.formula());
         assertEquals(bd("12"), gpu.quantity());
         assertEquals(bd("6.00"), gpu.amount());
         assertEquals("ttl 36h = 1.5 days", e.basis());
@@ -99,7 +100,7 @@ class EstimatorTest {
         Compute compute = new Compute("H100", 4, null, bd("6"), Capacity.ON_DEMAND,
                 new Schedule("08:00-20:00", null, null), null);
         EstimateItem gpu = estimate(WorkloadKind.Experiment, null, total(), List.of(), compute).items().get(0);
-        assertEquals("4 GPUs × 6 h/day × 30 days × 6.00 USD/GPU-h", gpu.formula());
+        assertEquals("4 GPUs × 6 h/day × 30 days = 720 GPU-h × 6.00 USD/GPU-h on-demand", gpu.formula());
         assertEquals(bd("4320.00"), gpu.amount());
     }
 
@@ -120,7 +121,7 @@ class EstimatorTest {
         Compute compute = new Compute("L4", 1, null, null, Capacity.SPOT, new Schedule("9 to 5", null, null), null);
         EstimateResult r = estimator.estimate(manifest(WorkloadKind.InferenceEndpoint, spec(null, monthly(), List.of(), compute),
                 Map.of("/spec/compute/schedule/activeHours", new SourceLocation(FILE, 17, 5))));
-        assertEquals("1 GPU × 24 h/day (hoursPerDay not set: 24) × 30 days × 0.30 USD/GPU-h",
+        assertEquals("1 GPU × 24 h/day (hoursPerDay not set: 24) × 30 days = 720 GPU-h × 0.30 USD/GPU-h spot",
                 r.estimate().items().get(0).formula());
         assertEquals(List.of(Diagnostic.warning("unreadable_schedule", new SourceLocation(FILE, 17, 5),
                 "activeHours '9 to 5' is not a window like 08:00-20:00; the estimate does not cap GPU hours per day by it")),
@@ -133,7 +134,8 @@ class EstimatorTest {
         Compute compute = new Compute("h100", null, null, null, null, null, null);
         Estimate e = estimate(WorkloadKind.Experiment, ttl(36), total(), List.of(), compute);
         assertEquals(List.of(new EstimateItem("gpu", "1 × H100 on-demand",
-                "1 GPU × 36 h (1.5 days × 24 h: no hours or hoursPerDay, assumed up around the clock) × 6.00 USD/GPU-h",
+                "1 GPU × 36 h (1.5 days × 24 h: no hours or hoursPerDay, assumed up around the clock)"
+                        + " = 36 GPU-h × 6.00 USD/GPU-h on-demand",
                 bd("36"), "GPU-h", bd("6.00"), bd("216.00"), "/spec/compute")), e.items());
     }
 
@@ -284,7 +286,7 @@ class EstimatorTest {
         assertEquals(first, fresh);
         assertEquals(first.estimate().toString(), fresh.estimate().toString());
         assertEquals("3 GPUs × 12.25 h/day (capped by activeHours 07:30-19:45) × 5/7 weekdays × 4.166667 days"
-                + " × 0.30 USD/GPU-h", first.estimate().items().get(0).formula());
+                + " = 109.375 GPU-h × 0.30 USD/GPU-h spot", first.estimate().items().get(0).formula());
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -149,6 +150,31 @@ class PackLoaderTest {
                 "bad/pack.yaml:12:5: rules[1]: expected a mapping, got a string (\"just a string\")",
                 "bad/pack.yaml:19:5: rules[3].id: rule ACME-002 is already defined at bad/pack.yaml:13:5"),
                 problems(assertThrows(InvalidInputException.class, () -> loader.load("./bad", dir, "."))));
+    }
+
+    @Test
+    void aRuleSaysWhatItNeedsBeyondTheManifest() throws Exception {
+        write("needs/pack.yaml", ACME + """
+                    needs: [estimate, budget]
+                  - id: ACME-002
+                    title: t
+                    intent: budgets
+                    level: advisory
+                    message: m
+                    remediation: r
+                    needs: [estimat]
+                """);
+        assertEquals(List.of("needs/pack.yaml:17:13: rules[1].needs[0]: \"estimat\" is not one of estimate, budget,"
+                        + " did you mean estimate?"),
+                problems(assertThrows(InvalidInputException.class, () -> loader.load("./needs", dir, "."))));
+        write("needs/pack.yaml", ACME + "    needs: [estimate, budget]\n");
+        RuleInfo rule = loader.load("./needs", dir, ".").rule("ACME-001").orElseThrow();
+        assertEquals(List.of("estimate", "budget"), rule.needs());
+        assertTrue(rule.needsEstimate() && rule.needsBudget());
+        write("needs/pack.yaml", ACME);
+        RuleInfo plain = loader.load("./needs", dir, ".").rule("ACME-001").orElseThrow();
+        assertEquals(List.of(), plain.needs());
+        assertFalse(plain.needsEstimate() || plain.needsBudget());
     }
 
     @Test
