@@ -110,6 +110,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        spendInput.prepare();
         GithubActions actions = root != null && ActionInputs.active(root.env)
                 ? new GithubActions(root.env, spec.commandLine().getOut()) : null;
         if (actions != null) {

@@ -65,6 +65,7 @@ final class SpendCommand implements Callable<Integer> {
             throw new UsageException("--spend: a spend source is required (a FOCUS .csv or .parquet file, a jdbc: URL "
                     + "or an http(s): OpenCost URL)");
         }
+        spend.prepare();
         Instant instant = Clock.parse(now);
         Path workDir = directory == null ? Path.of("") : directory;
         Map<String, String> env = root == null ? Map.of() : root.env;

@@ -35,6 +35,14 @@ final class SpendInput {
             description = "A JDBC driver jar to load for a jdbc: source (repeatable; the PostgreSQL driver is built in).")
     List<Path> driverJars = new ArrayList<>();
 
+    /**
+     * Lets the source get ready in the background (DuckDB loads its native library) while the
+     * run loads manifests and policy; call first thing.
+     */
+    void prepare() {
+        SpendSources.prepare(source);
+    }
+
     /** True when {@code --spend} was given. */
     boolean given() {
         return source != null;

@@ -13,6 +13,15 @@ public interface SpendSourceProvider {
     /** True when {@code spec} (what follows {@code --spend}) is for this provider. */
     boolean accepts(String spec);
 
+    /**
+     * Called as a run starts, before the manifests and the policy are loaded, for the provider that
+     * will read {@code spec}: a provider may start, in the background, the slow part of getting
+     * ready (loading a native library). It must not fail or read the source; errors are for
+     * {@link SpendSource#read}.
+     */
+    default void prepare(String spec) {
+    }
+
     /** A source for {@code spec}; reads nothing yet. */
     SpendSource open(String spec, SpendOptions options) throws SpendException;
 }

@@ -21,6 +21,23 @@ public final class SpendSources {
     }
 
     /**
+     * Lets the provider for {@code spec} get ready in the background while the run loads its
+     * manifests and policy (see {@link SpendSourceProvider#prepare}); does nothing for a value no
+     * provider accepts, which {@link #open} then reports.
+     */
+    public static void prepare(String spec) {
+        if (spec == null || spec.isBlank()) {
+            return;
+        }
+        for (SpendSourceProvider p : providers()) {
+            if (p.accepts(spec)) {
+                p.prepare(spec);
+                return;
+            }
+        }
+    }
+
+    /**
      * The source for {@code spec}.
      *
      * @throws SpendException when no provider accepts it, or the provider cannot open it

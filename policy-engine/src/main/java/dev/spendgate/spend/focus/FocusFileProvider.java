@@ -23,6 +23,18 @@ public final class FocusFileProvider implements SpendSourceProvider {
         return !s.startsWith("jdbc:") && !s.startsWith("http://") && !s.startsWith("https://");
     }
 
+    /**
+     * Starts DuckDB in the background: the first connection unpacks and loads its native library
+     * (some 70 MB), a few hundred milliseconds that then overlap with loading the manifests and
+     * the policy. A failure here is left for the read to report.
+     */
+    @Override
+    public void prepare(String spec) {
+        Thread t = new Thread(FocusFileSource::warmUp, "spendgate-duckdb-start");
+        t.setDaemon(true);
+        t.start();
+    }
+
     @Override
     public SpendSource open(String spec, SpendOptions options) throws SpendException {
         Path path;

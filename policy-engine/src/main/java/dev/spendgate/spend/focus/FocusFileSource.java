@@ -18,7 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,11 +33,15 @@ import java.util.regex.Pattern;
  * through in bounded memory and only the groups reach Java.
  *
  * <p>Bad rows are counted, never dropped: rows DuckDB cannot parse or cast (a cost like
- * {@code "$10,000.00 "}, a date like {@code 4/1/25}, a Tags value that is not JSON, a row with too
- * many or too few fields) come from its rejects table with their exact line; rows that parse but
- * cannot be judged (an empty cost or date, another currency, Tags that are not an object, an end
- * before the start) are counted by the aggregation and located in a second pass that runs only when
- * there are such rows.
+ * {@code "$10,000.00 "}, a date like {@code 4/1/25}, a row with too many or too few fields) come
+ * from its rejects table with their exact line; rows that parse but cannot be judged (an empty cost
+ * or date, another currency, Tags that are not a JSON object, an end before the start) are counted
+ * by the aggregation and located in a second pass that runs only when there are such rows.
+ *
+ * <p>The aggregation works in two steps, so that the costly part is done once per distinct value
+ * rather than once per row: rows are first summed by their Tags text, currency and day, with only
+ * cheap comparisons per row; then each of those groups' Tags is parsed as JSON, the attribution
+ * tags are taken from it and the currency is judged.
  */
 final class FocusFileSource implements SpendSource {
 
@@ -54,6 +58,8 @@ final class FocusFileSource implements SpendSource {
     private final Path path;
     private final String display;
     private final boolean parquet;
+    /** For Parquet: whether the Tags column holds text (JSON in a string) rather than a MAP or STRUCT. */
+    private boolean parquetTagsText = true;
 
     FocusFileSource(Path path, String display) {
         this.path = path;
@@ -107,6 +113,15 @@ final class FocusFileSource implements SpendSource {
         }
     }
 
+    /** Opens and closes a connection, so that DuckDB's native library is loaded before it is needed. */
+    static void warmUp() {
+        try (Connection c = connect()) {
+            c.isClosed();
+        } catch (SQLException | RuntimeException | LinkageError e) {
+            // the read that follows opens its own connection and reports what is wrong
+        }
+    }
+
     private static Connection connect() throws SQLException {
         Properties p = new Properties();
         // DuckDB keeps no state between runs here: an in-memory database, no extensions fetched
@@ -125,6 +140,9 @@ final class FocusFileSource implements SpendSource {
             List<String> out = new ArrayList<>();
             for (int i = 1; i <= md.getColumnCount(); i++) {
                 out.add(md.getColumnName(i));
+                if (md.getColumnName(i).equals(TAGS)) {
+                    parquetTagsText = md.getColumnType(i) == java.sql.Types.VARCHAR;
+                }
             }
             return out;
         } catch (SQLException e) {
@@ -147,8 +165,9 @@ final class FocusFileSource implements SpendSource {
     }
 
     /**
-     * A CSV scan with every column as text but the ones spendgate reads, which DuckDB casts as it
-     * reads: rows it cannot cast go to its rejects table with their line.
+     * A CSV scan with every column as text but the dates and the cost, which DuckDB casts as it
+     * reads: rows it cannot cast go to its rejects table with their line. Tags stay text, parsed
+     * once per distinct value by the aggregation.
      */
     private String csvScan(List<String> columns, SpendQuery query, boolean storeRejects) {
         StringBuilder cols = new StringBuilder();
@@ -161,8 +180,6 @@ final class FocusFileSource implements SpendSource {
                 type = "TIMESTAMPTZ";
             } else if (col.equals(query.costColumn())) {
                 type = "DECIMAL(38,10)";
-            } else if (col.equals(TAGS)) {
-                type = "JSON";
             }
             cols.append(literal(col)).append(": ").append(literal(type));
         }
@@ -175,65 +192,114 @@ final class FocusFileSource implements SpendSource {
         return "read_parquet(" + literal(path.toString()) + ", file_row_number = true)";
     }
 
-    /** The per-row checks after parsing: null when the row is good, else what is wrong with it. */
-    private String problem(SpendQuery query, boolean tags, String start, String end, String cost, String cur,
-                           String tagsCol) {
-        String costName = query.costColumn();
+    /**
+     * The per-row checks after parsing: null when the row is good, else what is wrong with it. The
+     * aggregation makes the same checks in two parts ({@link #rowBad} and {@link #groupProblem});
+     * this is the whole of them, for locating the bad rows.
+     */
+    private String problem(SpendQuery query, boolean tags) {
         StringBuilder b = new StringBuilder("CASE");
-        b.append(" WHEN ").append(start).append(" IS NULL THEN '").append(START).append(" is empty or not a date-time'");
-        b.append(" WHEN ").append(end).append(" IS NULL THEN '").append(END).append(" is empty or not a date-time'");
-        b.append(" WHEN ").append(cost).append(" IS NULL THEN '").append(costName).append(" is empty or not a number'");
-        b.append(" WHEN ").append(cur).append(" IS NULL OR trim(").append(cur).append(") = '' THEN '")
-                .append(CURRENCY).append(" is empty'");
-        b.append(" WHEN ").append(cur).append(" <> ").append(literal(query.currency())).append(" THEN '")
-                .append(CURRENCY).append(" ' || ").append(cur).append(" || ' is not ").append(query.currency())
-                .append(", the budgets'' currency (spendgate does not convert currencies)'");
-        for (String[] col : new String[][] {{start, START}, {end, END}}) {
-            b.append(" WHEN year(").append(col[0]).append(") NOT BETWEEN ").append(MIN_YEAR).append(" AND ")
-                    .append(MAX_YEAR).append(" THEN '").append(col[1]).append(" ' || strftime(").append(col[0])
-                    .append(", '%Y-%m-%d') || ' is not a plausible date: FOCUS wants ISO 8601 (2026-11-01T00:00:00Z), not M/D/YY'");
+        b.append(" WHEN s IS NULL THEN '").append(START).append(" is empty or not a date-time'");
+        b.append(" WHEN e IS NULL THEN '").append(END).append(" is empty or not a date-time'");
+        b.append(" WHEN c IS NULL THEN '").append(query.costColumn()).append(" is empty or not a number'");
+        b.append(currencyCases(query));
+        for (String[] col : new String[][] {{"s", START}, {"e", END}}) {
+            b.append(" WHEN ").append(outOfRange(col[0])).append(" THEN '").append(col[1]).append(" ' || strftime(")
+                    .append(col[0]).append(", '%Y-%m-%d') || ' is not a plausible date: FOCUS wants ISO 8601 ")
+                    .append("(2026-11-01T00:00:00Z), not M/D/YY'");
         }
-        b.append(" WHEN ").append(end).append(" < ").append(start).append(" THEN '").append(END)
-                .append(" is before ").append(START).append("'");
+        b.append(" WHEN e < s THEN '").append(END).append(" is before ").append(START).append("'");
         if (tags) {
-            b.append(" WHEN ").append(tagsCol).append(" IS NOT NULL AND json_type(").append(tagsCol)
-                    .append(") <> 'OBJECT' THEN '").append(TAGS).append(" is not a JSON object'");
+            b.append(tagsCases());
         }
         return b.append(" END").toString();
+    }
+
+    /**
+     * What can be wrong with a single row whatever its Tags and currency, in comparisons that cost
+     * next to nothing per row. The start's range is judged per group, on its day; the end's lower
+     * bound follows from the start's and {@code e >= s}.
+     */
+    private static String rowBad() {
+        return "s IS NULL OR e IS NULL OR c IS NULL OR e < s OR e >= " + bound(MAX_YEAR + 1);
+    }
+
+    /**
+     * What can be wrong with a group of rows of one Tags text, currency and day ({@code d}, days
+     * since 1970-01-01): null when nothing.
+     */
+    private String groupProblem(SpendQuery query, boolean tags) {
+        return "CASE WHEN d < " + LocalDate.of(MIN_YEAR, 1, 1).toEpochDay() + " OR d >= "
+                + LocalDate.of(MAX_YEAR + 1, 1, 1).toEpochDay() + " THEN 'date'" + currencyCases(query)
+                + (tags ? tagsCases() : "") + " END";
+    }
+
+    private static String currencyCases(SpendQuery query) {
+        return " WHEN cur IS NULL OR trim(cur) = '' THEN '" + CURRENCY + " is empty'"
+                + " WHEN cur <> " + literal(query.currency()) + " THEN '" + CURRENCY + " ' || cur || ' is not "
+                + query.currency() + ", the budgets'' currency (spendgate does not convert currencies)'";
+    }
+
+    /** Tags must be empty (no tags) or a JSON object. */
+    private static String tagsCases() {
+        String t = "nullif(trim(t), '')";
+        return " WHEN " + t + " IS NOT NULL AND NOT json_valid(" + t + ") THEN '" + TAGS
+                + " \"' || left(t, 60) || '\" is not valid JSON'"
+                + " WHEN " + t + " IS NOT NULL AND json_type(" + t + ") <> 'OBJECT' THEN '" + TAGS
+                + " is not a JSON object'";
+    }
+
+    /** A date-time outside the years FOCUS exports can have. */
+    private static String outOfRange(String col) {
+        return "(" + col + " < " + bound(MIN_YEAR) + " OR " + col + " >= " + bound(MAX_YEAR + 1) + ")";
+    }
+
+    private static String bound(int year) {
+        return "TIMESTAMPTZ '" + year + "-01-01 00:00:00+00'";
     }
 
     private String rowExpressions(SpendQuery query, boolean tags) {
         String start = parquet ? "TRY_CAST(" + ident(START) + " AS TIMESTAMPTZ)" : ident(START);
         String end = parquet ? "TRY_CAST(" + ident(END) + " AS TIMESTAMPTZ)" : ident(END);
         String cost = parquet ? "TRY_CAST(" + ident(query.costColumn()) + " AS DECIMAL(38,10))" : ident(query.costColumn());
-        String tagsCol = !tags ? "NULL" : parquet ? "TRY_CAST(" + ident(TAGS) + " AS JSON)" : ident(TAGS);
-        String cur = "CAST(" + ident(CURRENCY) + " AS VARCHAR)";
+        String tagsText = parquet && !parquetTagsText ? "CAST(CAST(" + ident(TAGS) + " AS JSON) AS VARCHAR)"
+                : "CAST(" + ident(TAGS) + " AS VARCHAR)";
+        String tagsCol = tags ? tagsText : "CAST(NULL AS VARCHAR)";
+        String cur = parquet ? "CAST(" + ident(CURRENCY) + " AS VARCHAR)" : ident(CURRENCY);
         return start + " AS s, " + end + " AS e, " + cost + " AS c, " + cur + " AS cur, " + tagsCol + " AS t";
     }
 
+    /**
+     * Sums the rows in two steps: by Tags text, currency and UTC day (with the per-row checks),
+     * then, per such group, parses Tags once, takes the attribution tags and judges the currency.
+     * Bad rows are counted in one group per step.
+     */
     private Aggregate aggregate(Statement s, String scan, SpendQuery query, boolean tags) throws SQLException {
         String rows = "SELECT " + rowExpressions(query, tags) + " FROM " + scan;
-        String checked = "SELECT *, " + problem(query, tags, "s", "e", "c", "cur", "t") + " AS problem FROM (" + rows + ")";
-        String sql = "SELECT CASE WHEN problem IS NULL THEN json_extract_string(t, " + literal(jsonPath(query.manifestTag()))
-                + ") END AS m, CASE WHEN problem IS NULL THEN json_extract_string(t, " + literal(jsonPath(query.teamTag()))
-                + ") END AS tm, CASE WHEN problem IS NULL THEN cur END AS cur, "
-                + "CASE WHEN problem IS NULL THEN CAST(s AS DATE) END AS d, "
-                + "sum(c) FILTER (WHERE problem IS NULL) AS cost, count(*) AS n, "
-                + "max(e) FILTER (WHERE problem IS NULL) AS newest, problem IS NOT NULL AS bad "
-                + "FROM (" + checked + ") GROUP BY ALL";
+        String byText = "SELECT " + rowBad() + " AS bad, t, cur, epoch_us(s) // 86400000000 AS d, sum(c) AS cost, "
+                + "count(*) AS n, max(e) AS newest FROM (" + rows + ") GROUP BY ALL";
+        // a blank Tags value is no tags
+        String judged = "SELECT * REPLACE (nullif(trim(t), '') AS t), CASE WHEN bad THEN 'row' ELSE "
+                + groupProblem(query, tags) + " END AS problem FROM (" + byText + ")";
+        String sql = "SELECT problem IS NOT NULL AS bad, "
+                + "CASE WHEN problem IS NULL THEN json_extract_string(t, " + literal(jsonPath(query.manifestTag())) + ") END AS m, "
+                + "CASE WHEN problem IS NULL THEN json_extract_string(t, " + literal(jsonPath(query.teamTag())) + ") END AS tm, "
+                + "CASE WHEN problem IS NULL THEN cur END AS cur, CASE WHEN problem IS NULL THEN d END AS d, "
+                + "sum(cost) AS cost, sum(n) AS n, epoch_us(max(newest)) AS newest FROM (" + judged + ") GROUP BY ALL";
         Aggregate agg = new Aggregate();
+        // tens of thousands of groups come back: columns by position, instants as numbers
         try (ResultSet r = s.executeQuery(sql)) {
             while (r.next()) {
-                long n = r.getLong("n");
-                if (r.getBoolean("bad")) {
+                long n = r.getLong(7);
+                if (r.getBoolean(1)) {
                     agg.badRows += n;
                     continue;
                 }
                 agg.goodRows += n;
-                Instant newest = r.getObject("newest", OffsetDateTime.class).toInstant();
-                LocalDate day = r.getObject("d", LocalDate.class);
-                agg.groups.add(new SpendGroup(r.getString("m"), r.getString("tm"), r.getString("cur"), day,
-                        SpendTally.canonical(r.getBigDecimal("cost")), n, newest));
+                Instant newest = Instant.EPOCH.plus(r.getLong(8), ChronoUnit.MICROS);
+                LocalDate day = LocalDate.ofEpochDay(r.getLong(5));
+                agg.groups.add(new SpendGroup(r.getString(2), r.getString(3), r.getString(4), day,
+                        SpendTally.canonical(r.getBigDecimal(6)), n, newest));
                 if (agg.newest == null || newest.isAfter(agg.newest)) {
                     agg.newest = newest;
                 }
@@ -276,11 +342,8 @@ final class FocusFileSource implements SpendSource {
             Matcher m = CAST_VALUE.matcher(message == null ? "" : message);
             boolean found = m.find();
             String value = found ? "\"" + m.group(1) + "\"" : "the value";
-            // the target type says which column failed (DuckDB can name the wrong one for JSON)
+            // the target type says which column failed
             String target = found ? m.group(2) : "";
-            if (target.startsWith("JSON")) {
-                return TAGS + " " + value + " is not valid JSON";
-            }
             if (target.startsWith("DECIMAL")) {
                 return query.costColumn() + " " + value + " is not a number (FOCUS wants a plain decimal such as 10000.00)";
             }
@@ -317,7 +380,7 @@ final class FocusFileSource implements SpendSource {
             throws SQLException {
         String rn = parquet ? "file_row_number + 1" : "row_number() OVER ()";
         String sql = "SELECT rn, problem FROM (SELECT " + rn + " AS rn, "
-                + problem(query, tags, "s", "e", "c", "cur", "t") + " AS problem FROM (SELECT *, "
+                + problem(query, tags) + " AS problem FROM (SELECT *, "
                 + rowExpressions(query, tags) + " FROM " + scan + ")) WHERE problem IS NOT NULL ORDER BY rn LIMIT "
                 + SpendData.MAX_BAD_ROWS_DESCRIBED;
         List<BadRow> out = new ArrayList<>();

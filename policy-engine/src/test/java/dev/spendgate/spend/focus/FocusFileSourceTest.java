@@ -151,6 +151,71 @@ class FocusFileSourceTest {
     }
 
     @Test
+    void parquetTagsAreJudgedAsCsvTagsAre() throws Exception {
+        Path text = tmp.resolve("tags-text.parquet");
+        Path map = tmp.resolve("tags-map.parquet");
+        String row = "TIMESTAMPTZ '2026-11-20 00:00:00+00', TIMESTAMPTZ '2026-11-20 01:00:00+00', ";
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            s.execute("COPY (SELECT * FROM (VALUES "
+                    + "(" + row + "1.5, 'USD', '{\"spendgate-manifest\":\"a\",\"team\":\"t\"}'), "
+                    + "(" + row + "2.0, 'USD', '{not json'), "
+                    + "(" + row + "4.0, 'USD', '[1, 2]'), "
+                    + "(" + row + "8.0, 'USD', '  ')) "
+                    + "t(ChargePeriodStart, ChargePeriodEnd, EffectiveCost, BillingCurrency, Tags)) TO '" + text
+                    + "' (FORMAT parquet)");
+            s.execute("COPY (SELECT * FROM (VALUES "
+                    + "(" + row + "1.5, 'USD', MAP {'spendgate-manifest': 'a', 'team': 't'}), "
+                    + "(" + row + "8.0, 'USD', NULL)) "
+                    + "t(ChargePeriodStart, ChargePeriodEnd, EffectiveCost, BillingCurrency, Tags)) TO '" + map
+                    + "' (FORMAT parquet)");
+        }
+        SpendData d = read(text);
+        assertEquals(4, d.rows());
+        assertEquals(List.of("row 2: Tags \"{not json\" is not valid JSON", "row 3: Tags is not a JSON object"),
+                d.badRows().stream().map(b -> b.unit() + " " + b.line() + ": " + b.problem()).toList());
+        // a blank Tags value is no tags: the row counts, unattributed
+        assertEquals(List.of("null/null 8", "a/t 1.5"),
+                d.groups().stream().map(g -> g.manifest() + "/" + g.team() + " " + g.cost().toPlainString()).toList());
+        SpendData m = read(map);
+        assertEquals(0, m.badRowCount());
+        assertEquals(d.groups(), m.groups());
+    }
+
+    @Test
+    void linesOfBadRowsAreExactInAFileReadInParallel() throws Exception {
+        // big enough that DuckDB splits the scan between threads; bad rows spread through it
+        Path csv = tmp.resolve("big.csv");
+        List<Long> badLines = List.of(1_000L, 150_001L, 299_999L, 420_000L, 599_998L);
+        try (var w = Files.newBufferedWriter(csv)) {
+            w.write("ChargePeriodStart,ChargePeriodEnd,EffectiveCost,BillingCurrency,Tags,Padding\n");
+            String pad = "x".repeat(60);
+            for (long line = 2; line <= 600_001; line++) {
+                boolean bad = badLines.contains(line);
+                boolean castError = line == 150_001L;
+                w.write("2026-11-20T00:00:00Z,2026-11-20T01:00:00Z," + (castError ? "abc" : "0.25") + ","
+                        + (bad && !castError ? "EUR" : "USD") + ",\"{\"\"team\"\":\"\"t\"\"}\"," + pad + "\n");
+            }
+        }
+        SpendData d = read(csv);
+        assertEquals(600_000, d.rows());
+        assertEquals(5, d.badRowCount());
+        assertEquals(badLines, d.badRows().stream().map(BadRow::line).toList());
+        assertEquals(new BigDecimal("149998.75"), d.groups().get(0).cost());
+    }
+
+    @Test
+    void aSourceGotReadyInTheBackgroundReadsAsAnyOther() throws Exception {
+        SpendSources.prepare(null);
+        SpendSources.prepare(" ");
+        Path csv = resource("spend-good-and-bad.csv");
+        SpendSources.prepare(csv.toString());
+        SpendSources.prepare(tmp.resolve("missing.csv").toString());
+        SpendData d = read(csv);
+        assertEquals(GOOD, d.groups());
+        assertEquals("missing.csv: no such file", message(tmp.resolve("missing.csv")));
+    }
+
+    @Test
     void focusSpecificationSamplesHaveTheirCurrencyFormattedRowsCounted() throws Exception {
         SpendData d = read(resource("simple_saas_agreements_a1.csv"));
         assertEquals(d.rows(), d.badRowCount());
