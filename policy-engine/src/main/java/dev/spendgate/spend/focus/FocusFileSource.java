@@ -92,7 +92,7 @@ final class FocusFileSource implements SpendSource {
             List<BadRow> described = new ArrayList<>();
             long bad = agg.badRows;
             if (!parquet) {
-                Rejects rejects = rejects(s, query);
+                Rejects rejects = rejects(s, query, columns);
                 bad += rejects.count;
                 described.addAll(rejects.rows);
                 if (agg.badRows > 0) {
@@ -310,7 +310,7 @@ final class FocusFileSource implements SpendSource {
     }
 
     /** The rows DuckDB rejected while reading the CSV: all counted, the first ones described. */
-    private Rejects rejects(Statement s, SpendQuery query) throws SQLException {
+    private Rejects rejects(Statement s, SpendQuery query, List<String> columns) throws SQLException {
         Rejects out = new Rejects();
         try (ResultSet r = s.executeQuery("SELECT count(DISTINCT line) FROM reject_errors")) {
             r.next();
@@ -319,12 +319,12 @@ final class FocusFileSource implements SpendSource {
         if (out.count == 0) {
             return out;
         }
-        try (ResultSet r = s.executeQuery("SELECT line, column_name, error_type, error_message FROM reject_errors "
+        try (ResultSet r = s.executeQuery("SELECT line, error_type, error_message, csv_line FROM reject_errors "
                 + "QUALIFY row_number() OVER (PARTITION BY line ORDER BY column_idx) = 1 ORDER BY line LIMIT "
                 + SpendData.MAX_BAD_ROWS_DESCRIBED)) {
             while (r.next()) {
                 long line = r.getLong(1);
-                String problem = describe(r.getString(2), r.getString(3), r.getString(4), query);
+                String problem = describe(r.getString(2), r.getString(3), r.getString(4), columns, query);
                 out.rows.add(new BadRow(display, line, "line", columnOf(problem), problem));
             }
         }
@@ -336,22 +336,27 @@ final class FocusFileSource implements SpendSource {
         return out;
     }
 
-    private static String describe(String column, String type, String message, SpendQuery query) {
+    /**
+     * What is wrong with a rejected row, for a person. The column is worked out from the cast's
+     * target type and the row's own text: DuckDB 2.0 can name the wrong column in its rejects
+     * table when the scan reads only some of the columns.
+     */
+    private static String describe(String type, String message, String csvLine, List<String> columns,
+                                   SpendQuery query) {
         String t = type == null ? "" : type.toUpperCase(Locale.ROOT);
         if (t.contains("CAST")) {
             Matcher m = CAST_VALUE.matcher(message == null ? "" : message);
             boolean found = m.find();
             String value = found ? "\"" + m.group(1) + "\"" : "the value";
-            // the target type says which column failed
             String target = found ? m.group(2) : "";
             if (target.startsWith("DECIMAL")) {
                 return query.costColumn() + " " + value + " is not a number (FOCUS wants a plain decimal such as 10000.00)";
             }
             if (target.startsWith("TIMESTAMP")) {
-                String col = END.equals(column) ? END : START.equals(column) ? START : "ChargePeriodStart or ChargePeriodEnd";
-                return col + " " + value + " is not an ISO 8601 date-time (FOCUS wants e.g. 2026-11-01T00:00:00Z)";
+                return timestampColumn(found ? m.group(1) : null, csvLine, columns) + " " + value
+                        + " is not an ISO 8601 date-time (FOCUS wants e.g. 2026-11-01T00:00:00Z)";
             }
-            return (column == null ? "a value" : column) + " " + value + " cannot be read";
+            return "a value " + value + " cannot be read";
         }
         if (t.contains("MISSING")) {
             return "the row has fewer fields than the header";
@@ -369,6 +374,22 @@ final class FocusFileSource implements SpendSource {
             return "the row is longer than the maximum line size";
         }
         return firstLine(message == null ? type : message);
+    }
+
+    /** Which of the two date-time columns of {@code csvLine} holds {@code value}. */
+    static String timestampColumn(String value, String csvLine, List<String> columns) {
+        List<String> fields = value == null || csvLine == null ? null : CsvHeader.split(csvLine);
+        if (fields != null) {
+            int start = columns.indexOf(START);
+            int end = columns.indexOf(END);
+            if (start < fields.size() && value.strip().equals(fields.get(start))) {
+                return START;
+            }
+            if (end < fields.size() && value.strip().equals(fields.get(end))) {
+                return END;
+            }
+        }
+        return START + " or " + END;
     }
 
     /**

@@ -253,6 +253,25 @@ class FocusFileSourceTest {
     }
 
     @Test
+    void aDateInTheWrongFormatIsPinnedOnItsColumn() throws Exception {
+        Path csv = tmp.resolve("dates.csv");
+        Files.writeString(csv, """
+                BillingAccountId,BillingCurrency,ChargePeriodStart,ChargePeriodEnd,EffectiveCost,Tags
+                a,USD,2026-11-20T00:00:00Z,2026-11-21T00:00:00Z,1.5,{}
+                a,USD,11/14/26,11/15/26,2,{}
+                a,USD,2026-11-20T00:00:00Z,11/21/26,2,{}
+                """);
+        assertEquals(List.of(
+                "3: ChargePeriodStart \"11/14/26\" is not an ISO 8601 date-time (FOCUS wants e.g. 2026-11-01T00:00:00Z)",
+                "4: ChargePeriodEnd \"11/21/26\" is not an ISO 8601 date-time (FOCUS wants e.g. 2026-11-01T00:00:00Z)"),
+                read(csv).badRows().stream().map(b -> b.line() + ": " + b.problem()).toList());
+        List<String> columns = List.of("ChargePeriodStart", "ChargePeriodEnd");
+        assertEquals("ChargePeriodEnd", FocusFileSource.timestampColumn("x", "\"2026-11-20\", x", columns));
+        assertEquals("ChargePeriodStart or ChargePeriodEnd", FocusFileSource.timestampColumn("x", "\"unclosed, x", columns));
+        assertEquals("ChargePeriodStart or ChargePeriodEnd", FocusFileSource.timestampColumn(null, null, columns));
+    }
+
+    @Test
     void lineNumbersSkipRejectedLines() {
         assertEquals(2, FocusFileSource.line(1, List.of()));
         assertEquals(4, FocusFileSource.line(2, List.of(2L)));
