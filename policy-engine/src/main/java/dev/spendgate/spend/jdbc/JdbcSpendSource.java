@@ -167,7 +167,7 @@ final class JdbcSpendSource implements SpendSource {
             prepare(s);
             try (ResultSet rs = s.executeQuery(sql.toString())) {
                 RowReader reader = new RowReader(rs.getMetaData(), query.costColumn(), query.manifestTag(),
-                        query.teamTag());
+                        query.teamTag(), query.currency());
                 RowReader.Row row = new RowReader.Row();
                 while (rs.next()) {
                     long n = sums.next();

@@ -75,7 +75,12 @@ final class RowReader {
         }
     };
 
-    RowReader(ResultSetMetaData md, String costColumn, String manifestTag, String teamTag) throws SQLException {
+    /** @param currency the budgets' currency: a row in another is bad, as spendgate converts none */
+    private final String currency;
+
+    RowReader(ResultSetMetaData md, String costColumn, String manifestTag, String teamTag, String currency)
+            throws SQLException {
+        this.currency = currency;
         this.start = new TimestampColumn(FocusColumns.START, 1, md.getColumnType(1), md.getColumnTypeName(1));
         this.end = new TimestampColumn(FocusColumns.END, 2, md.getColumnType(2), md.getColumnTypeName(2));
         this.costColumn = costColumn;
@@ -114,6 +119,10 @@ final class RowReader {
             return new Problem(FocusColumns.CURRENCY, FocusColumns.CURRENCY + " is empty");
         }
         row.currency = currency.strip();
+        if (!row.currency.equals(this.currency)) {
+            return new Problem(FocusColumns.CURRENCY, FocusColumns.CURRENCY + " " + row.currency + " is not "
+                    + this.currency + ", the budgets' currency (spendgate does not convert currencies)");
+        }
         if (mapTags && rs.getObject(5) instanceof Map<?, ?> map) {
             return tags(map, row);
         }
