@@ -3,20 +3,17 @@ package dev.spendgate.cost;
 import dev.spendgate.gate.InvalidInputException;
 import dev.spendgate.gate.Problem;
 import dev.spendgate.manifest.SourceLocation;
+import dev.spendgate.yaml.Utf8;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonLocation;
-import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -101,15 +98,8 @@ public final class LiteLlmPriceLoader {
         if (bytes.length > MAX_BYTES) {
             throw tooLarge(start, bytes.length);
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new InvalidInputException(List.of(new Problem(start, "not UTF-8 text")));
-        }
+        String text = Utf8.decode(bytes)
+                .orElseThrow(() -> new InvalidInputException(List.of(new Problem(start, "not UTF-8 text"))));
         if (text.startsWith("\uFEFF")) {
             text = " " + text.substring(1); // a byte order mark: keep the columns
         }

@@ -5,6 +5,7 @@ import dev.spendgate.gate.Problem;
 import dev.spendgate.manifest.SourceLocation;
 import dev.spendgate.yaml.DidYouMean;
 import dev.spendgate.yaml.Fields;
+import dev.spendgate.yaml.Utf8;
 import dev.spendgate.yaml.YamlDocument;
 import dev.spendgate.yaml.YamlFile;
 import dev.spendgate.yaml.YamlFiles;
@@ -12,9 +13,6 @@ import dev.spendgate.yaml.YamlReader;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -275,12 +274,12 @@ public final class PackLoader {
                             + reader.limits().maxBytes()));
                     continue;
                 }
-                out.put(name, StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(Files.readAllBytes(f))).toString());
-            } catch (CharacterCodingException e) {
-                problems.add(new Problem(at, "not UTF-8 text"));
+                Optional<String> text = Utf8.decode(Files.readAllBytes(f));
+                if (text.isPresent()) {
+                    out.put(name, text.get());
+                } else {
+                    problems.add(new Problem(at, "not UTF-8 text"));
+                }
             } catch (IOException e) {
                 problems.add(new Problem(at, "cannot read file: " + e.getClass().getSimpleName()));
             }

@@ -130,7 +130,8 @@ public final class JsonRenderer implements Renderer {
         g.writeEnd();
     }
 
-    private static void nullable(JsonGenerator g, String key, String value) {
+    /** {@code "key": value}, or {@code "key": null}. */
+    static void nullable(JsonGenerator g, String key, String value) {
         if (value == null) {
             g.writeNull(key);
         } else {

@@ -1,13 +1,11 @@
 package dev.spendgate.spend.focus;
 
 import dev.spendgate.spend.SpendException;
+import dev.spendgate.yaml.Utf8;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,13 +39,8 @@ final class CsvHeader {
         if (head == null) {
             throw new SpendException("spend_unreadable", display + ":1: not a FOCUS export: the file is empty");
         }
-        String line;
-        try {
-            line = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(head)).toString();
-        } catch (CharacterCodingException e) {
-            throw new SpendException("spend_unreadable", display + ":1: not a CSV file: the header is not UTF-8 text");
-        }
+        String line = Utf8.decode(head).orElseThrow(() -> new SpendException("spend_unreadable",
+                display + ":1: not a CSV file: the header is not UTF-8 text"));
         if (line.startsWith("\uFEFF")) {
             line = line.substring(1);
         }
