@@ -5,14 +5,15 @@ import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * In a GitHub Actions step, the action's inputs are the options' defaults: option {@code --fail-on}
  * defaults to input {@code fail-on} ({@code INPUT_FAIL-ON}, trimmed), boolean options take only the
- * toolkit's strict spellings, and the report format defaults to {@code github}. Options given on
- * the command line still win.
+ * toolkit's strict spellings, repeatable options ({@code --prices}) take one value a line, and the
+ * report format defaults to {@code github}. Options given on the command line still win.
  */
 final class ActionInputs implements IDefaultValueProvider {
 
@@ -39,6 +40,11 @@ final class ActionInputs implements IDefaultValueProvider {
                 throw new UsageException(e.getMessage());
             }
         }
+        if (option.isMultiValue()) {
+            // one value a line, as the toolkit's getMultilineInput reads them; picocli splits on the option's regex
+            List<String> values = inputs.lines(name).stream().filter(s -> !s.isEmpty()).toList();
+            return values.isEmpty() ? null : String.join("\n", values);
+        }
         Optional<String> value = inputs.get(name);
         if (value.isPresent()) {
             return value.get();
@@ -47,7 +53,7 @@ final class ActionInputs implements IDefaultValueProvider {
     }
 
     /** Input {@code paths}: one path a line. */
-    java.util.List<String> paths() {
+    List<String> paths() {
         return inputs.lines("paths").stream().filter(s -> !s.isEmpty()).toList();
     }
 }

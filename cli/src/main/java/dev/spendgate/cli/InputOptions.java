@@ -18,7 +18,7 @@ final class InputOptions {
             description = "Policy set (default: .spendgate/policy.yaml when present, else the shipped defaults).")
     Path policy;
 
-    @Option(names = "--prices", paramLabel = "FILE",
+    @Option(names = "--prices", paramLabel = "FILE", split = "\\R", splitSynopsisLabel = "",
             description = "Prices laid over the shipped catalog; repeatable, a later file wins. A .json file is "
                     + "read as LiteLLM's model_prices_and_context_window.json, .yaml/.yml as a spendgate PriceCatalog.")
     List<Path> prices = new ArrayList<>();
