@@ -146,13 +146,17 @@ class CostCliTest {
                 + "            \"file\": \"" + LITELLM + "\",\n"), checkJson.out());
     }
 
-    @Test
-    void priceFilesAreLaidOverTheShippedCatalogInTheOrderGiven() throws IOException {
-        Files.writeString(tmp.resolve("late.json"), """
+    /**
+     * Two price files in {@code dir}: {@code early.yaml} (a spendgate catalog with gpt-4o-mini and
+     * T4) and {@code late.json} (LiteLLM, gpt-4o-mini only, no cache price). Over the shipped catalog,
+     * early then late, the churn-classifier-ft example costs 2.99; late then early, 1.73.
+     */
+    static void writeEarlyAndLatePrices(Path dir) throws IOException {
+        Files.writeString(dir.resolve("late.json"), """
                 {"gpt-4o-mini": {"input_cost_per_token": 3e-07, "output_cost_per_token": 1.2e-06, "mode": "chat",
                                  "litellm_provider": "openai"}}
                 """);
-        Files.writeString(tmp.resolve("early.yaml"), """
+        Files.writeString(dir.resolve("early.yaml"), """
                 apiVersion: spendgate.dev/v1
                 kind: PriceCatalog
                 metadata: {name: negotiated}
@@ -162,6 +166,11 @@ class CostCliTest {
                 gpus:
                   T4: {onDemand: 0.50, spot: 0.10, reserved: 0.30}
                 """);
+    }
+
+    @Test
+    void priceFilesAreLaidOverTheShippedCatalogInTheOrderGiven() throws IOException {
+        writeEarlyAndLatePrices(tmp);
         String churn = Path.of(CHURN).toAbsolutePath().normalize().toString();
         CliRun jsonLast = CliRun.of("check", churn, "-C", tmp.toString(), "--now", NOW, "--format", "json",
                 "--prices", "early.yaml", "--prices", "late.json");

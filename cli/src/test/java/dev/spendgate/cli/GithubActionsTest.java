@@ -170,20 +170,7 @@ class GithubActionsTest {
 
     @Test
     void thePricesInputTakesOneFileALineInOrder() throws IOException {
-        Files.writeString(tmp.resolve("late.json"), """
-                {"gpt-4o-mini": {"input_cost_per_token": 3e-07, "output_cost_per_token": 1.2e-06, "mode": "chat",
-                                 "litellm_provider": "openai"}}
-                """);
-        Files.writeString(tmp.resolve("early.yaml"), """
-                apiVersion: spendgate.dev/v1
-                kind: PriceCatalog
-                metadata: {name: negotiated}
-                asOf: 2026-11-15
-                models:
-                  gpt-4o-mini: {provider: azure, tier: mid, input: 0.10, output: 0.40, cachedInput: 0.05}
-                gpus:
-                  T4: {onDemand: 0.50, spot: 0.10, reserved: 0.30}
-                """);
+        CostCliTest.writeEarlyAndLatePrices(tmp);
         env.put("INPUT_PATHS", "../examples/manifests/experiments/churn-classifier-ft.yaml");
         env.put("INPUT_PRICES", "  " + tmp.resolve("early.yaml") + "\n\n" + tmp.resolve("late.json") + "  \n");
         CliRun r = run("check", "--now", CliTest.NOW);
