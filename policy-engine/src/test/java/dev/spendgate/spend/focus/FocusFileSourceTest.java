@@ -182,8 +182,8 @@ class FocusFileSourceTest {
     }
 
     @Test
-    void linesOfBadRowsAreExactInAFileReadInParallel() throws Exception {
-        // big enough that DuckDB splits the scan between threads; bad rows spread through it
+    void linesOfBadRowsAreExactInALargeFile() throws Exception {
+        // some 70 MB, meant to be big enough for DuckDB to read it in parallel; bad rows spread through it
         Path csv = tmp.resolve("big.csv");
         List<Long> badLines = List.of(1_000L, 150_001L, 299_999L, 420_000L, 599_998L);
         try (var w = Files.newBufferedWriter(csv)) {
