@@ -89,8 +89,8 @@ public final class EstimateJson {
             g.write("file", o.file());
             g.write("format", o.format().wireName());
             g.write("name", o.name());
-            JsonRenderer.nullable(g, "version", o.version());
-            JsonRenderer.nullable(g, "asOf", o.asOf() == null ? null : o.asOf().toString());
+            Json.nullable(g, "version", o.version());
+            Json.nullable(g, "asOf", o.asOf() == null ? null : o.asOf().toString());
             strings(g, "sources", o.sources());
             strings(g, "notes", o.notes());
             g.writeEnd();
@@ -116,7 +116,7 @@ public final class EstimateJson {
             g.writeStartObject().write("kind", "model").write("name", name);
             origin(g, from);
             g.write("provider", p.provider());
-            JsonRenderer.nullable(g, "tier", p.tier() == null ? null : p.tier().name());
+            Json.nullable(g, "tier", p.tier() == null ? null : p.tier().name());
             g.write("unit", "USD per million tokens").write("input", p.input()).write("output", p.output());
             if (p.cachedInput() == null) {
                 g.writeNull("cachedInput");

@@ -1,15 +1,17 @@
 package dev.spendgate.report;
 
+import dev.spendgate.spend.Forecast;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
 
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.util.Map;
 
 /**
- * One pretty-printing JSON generator factory, created once (provider lookup is not free); shared
- * by the report renderers of every package.
+ * One pretty-printing JSON generator factory, created once (provider lookup is not free), and the
+ * values more than one report writes; shared by the report renderers of every package.
  */
 public final class Json {
 
@@ -52,5 +54,34 @@ public final class Json {
                 flush();
             }
         };
+    }
+
+    /** {@code "key": value}, or {@code "key": null}. */
+    public static void nullable(JsonGenerator g, String key, String value) {
+        if (value == null) {
+            g.writeNull(key);
+        } else {
+            g.write(key, value);
+        }
+    }
+
+    /** {@code "key": value}, or {@code "key": null}. */
+    public static void nullable(JsonGenerator g, String key, BigDecimal value) {
+        if (value == null) {
+            g.writeNull(key);
+        } else {
+            g.write(key, value);
+        }
+    }
+
+    /** {@code "forecast"}: a manifest's run-rate forecast and its method, or null when it has none. */
+    public static void forecast(JsonGenerator g, Forecast f) {
+        if (f == null) {
+            g.writeNull("forecast");
+        } else {
+            g.writeStartObject("forecast").write("amount", f.amount()).write("end", f.end().toString())
+                    .write("runRate", f.runRate()).write("basisDays", f.basisDays()).write("daysLeft", f.daysLeft())
+                    .write("method", f.method()).writeEnd();
+        }
     }
 }

@@ -11,7 +11,6 @@ import dev.spendgate.gate.Summary;
 import jakarta.json.stream.JsonGenerator;
 
 import dev.spendgate.spend.Anomaly;
-import dev.spendgate.spend.Forecast;
 import dev.spendgate.spend.ManifestSpend;
 import dev.spendgate.spend.SpendSnapshot;
 
@@ -103,24 +102,24 @@ public final class JsonRenderer implements Renderer {
         g.writeStartArray("manifests");
         for (ChangeSummary.ManifestChange m : c.manifests()) {
             g.writeStartObject().write("name", m.name()).write("status", m.status());
-            nullable(g, "file", m.file());
-            nullable(g, "baseFile", m.baseFile());
+            Json.nullable(g, "file", m.file());
+            Json.nullable(g, "baseFile", m.baseFile());
             g.writeEnd();
         }
         g.writeEnd();
         g.writeStartArray("pendingPolicy");
         for (ChangeSummary.PathChange p : c.pendingPolicy()) {
             g.writeStartObject().write("path", p.path()).write("status", p.status());
-            nullable(g, "oldPath", p.oldPath());
+            Json.nullable(g, "oldPath", p.oldPath());
             g.writeEnd();
         }
         g.writeEnd();
         g.writeStartArray("pendingWaivers");
         for (ChangeSummary.PendingWaiver w : c.pendingWaivers()) {
             g.writeStartObject().write("name", w.name());
-            nullable(g, "rule", w.rule());
-            nullable(g, "manifest", w.manifest());
-            nullable(g, "file", w.file());
+            Json.nullable(g, "rule", w.rule());
+            Json.nullable(g, "manifest", w.manifest());
+            Json.nullable(g, "file", w.file());
             g.write("status", w.status()).write("applied", w.applied()).writeEnd();
         }
         g.writeEnd();
@@ -130,20 +129,11 @@ public final class JsonRenderer implements Renderer {
         g.writeEnd();
     }
 
-    /** {@code "key": value}, or {@code "key": null}. */
-    static void nullable(JsonGenerator g, String key, String value) {
-        if (value == null) {
-            g.writeNull(key);
-        } else {
-            g.write(key, value);
-        }
-    }
-
     /** {@code "spend"}: the live spend the run judged, where it came from and how much of it was attributed. */
     private static void writeSpend(JsonGenerator g, SpendSnapshot s) {
         g.writeStartObject("spend");
         g.write("source", s.source()).write("costColumn", s.costColumn()).write("currency", s.currency());
-        nullable(g, "newestRow", s.newestRow() == null ? null : s.newestRow().toString());
+        Json.nullable(g, "newestRow", s.newestRow() == null ? null : s.newestRow().toString());
         if (s.stalenessHours() == null) {
             g.writeNull("stalenessHours");
         } else {
@@ -163,14 +153,7 @@ public final class JsonRenderer implements Renderer {
         g.writeStartObject("spend");
         g.write("period", s.period()).write("spent", s.spent()).write("monthToDate", s.monthToDate())
                 .write("sinceStart", s.sinceStart());
-        Forecast f = s.forecast();
-        if (f == null) {
-            g.writeNull("forecast");
-        } else {
-            g.writeStartObject("forecast").write("amount", f.amount()).write("end", f.end().toString())
-                    .write("runRate", f.runRate()).write("basisDays", f.basisDays()).write("daysLeft", f.daysLeft())
-                    .write("method", f.method()).writeEnd();
-        }
+        Json.forecast(g, s.forecast());
         Anomaly a = s.anomaly();
         if (a == null) {
             g.writeNull("lastFullDay");

@@ -3,7 +3,6 @@ package dev.spendgate.report.spend;
 import dev.spendgate.report.Json;
 import dev.spendgate.spend.BadRow;
 import dev.spendgate.spend.DailySpend;
-import dev.spendgate.spend.Forecast;
 import dev.spendgate.spend.ManifestSpend;
 import dev.spendgate.spend.SpendSnapshot;
 import dev.spendgate.spend.TeamSpend;
@@ -11,7 +10,6 @@ import dev.spendgate.spend.UnattributedSpend;
 import jakarta.json.stream.JsonGenerator;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -43,11 +41,11 @@ public final class SpendJsonRenderer implements SpendRenderer {
             g.write("costColumn", s.costColumn());
             g.write("currency", s.currency());
             g.write("now", s.now().toString());
-            writeNullable(g, "newestRow", s.newestRow() == null ? null : s.newestRow().toString());
-            writeNullable(g, "stalenessHours", s.stalenessHours());
+            Json.nullable(g, "newestRow", s.newestRow() == null ? null : s.newestRow().toString());
+            Json.nullable(g, "stalenessHours", s.stalenessHours());
             g.write("maxStalenessHours", report.maxStaleness());
             g.write("stale", report.stale());
-            writeNullable(g, "lastFullDay", s.lastFullDay() == null ? null : s.lastFullDay().toString());
+            Json.nullable(g, "lastFullDay", s.lastFullDay() == null ? null : s.lastFullDay().toString());
             g.writeStartObject("thresholds")
                     .write("warnAt", report.warnAt())
                     .write("blockAt", report.blockAt())
@@ -55,7 +53,7 @@ public final class SpendJsonRenderer implements SpendRenderer {
                     .writeEnd();
             g.writeStartObject("totals").write("total", s.total()).write("attributed", s.attributed())
                     .write("unattributed", s.unattributed());
-            writeNullable(g, "coverage", s.coverage());
+            Json.nullable(g, "coverage", s.coverage());
             g.writeEnd();
             g.write("rows", s.rows());
             g.writeStartObject("badRows").write("count", s.badRowCount());
@@ -63,7 +61,7 @@ public final class SpendJsonRenderer implements SpendRenderer {
             for (BadRow b : s.badRows()) {
                 g.writeStartObject().write("location", Sentences.location(b)).write("line", b.line())
                         .write("unit", b.unit());
-                writeNullable(g, "column", b.column());
+                Json.nullable(g, "column", b.column());
                 g.write("problem", b.problem()).writeEnd();
             }
             g.writeEnd().writeEnd();
@@ -83,8 +81,8 @@ public final class SpendJsonRenderer implements SpendRenderer {
             g.writeStartArray("unattributed");
             for (UnattributedSpend u : s.unattributedBy()) {
                 g.writeStartObject();
-                writeNullable(g, "manifestTag", u.manifestTag());
-                writeNullable(g, "team", u.team());
+                Json.nullable(g, "manifestTag", u.manifestTag());
+                Json.nullable(g, "team", u.team());
                 g.write("cost", u.cost()).write("rows", u.rows()).writeEnd();
             }
             g.writeEnd();
@@ -96,8 +94,8 @@ public final class SpendJsonRenderer implements SpendRenderer {
     private static void team(JsonGenerator g, SpendReport.TeamBurn t) {
         TeamSpend s = t.spend();
         g.writeStartObject().write("name", s.team()).write("monthToDate", s.monthToDate());
-        writeNullable(g, "limit", s.limit());
-        writeNullable(g, "percentOfLimit", t.percentOfLimit());
+        Json.nullable(g, "limit", s.limit());
+        Json.nullable(g, "percentOfLimit", t.percentOfLimit());
         g.write("monthlyBudgets", s.monthlyBudgets());
         g.writeStartArray("monthlyManifests");
         s.monthlyManifests().forEach(g::write);
@@ -110,19 +108,12 @@ public final class SpendJsonRenderer implements SpendRenderer {
     private static void manifest(JsonGenerator g, SpendReport.ManifestBurn m) {
         ManifestSpend s = m.spend();
         g.writeStartObject().write("name", m.name()).write("file", m.file());
-        writeNullable(g, "team", m.team());
-        writeNullable(g, "budget", m.budget());
+        Json.nullable(g, "team", m.team());
+        Json.nullable(g, "budget", m.budget());
         g.write("period", m.period()).write("spent", s.spent());
-        writeNullable(g, "percentOfBudget", m.percentOfBudget());
+        Json.nullable(g, "percentOfBudget", m.percentOfBudget());
         g.write("monthToDate", s.monthToDate()).write("sinceStart", s.sinceStart()).write("rows", s.rows());
-        Forecast f = s.forecast();
-        if (f == null) {
-            g.writeNull("forecast");
-        } else {
-            g.writeStartObject("forecast").write("amount", f.amount()).write("end", f.end().toString())
-                    .write("runRate", f.runRate()).write("basisDays", f.basisDays()).write("daysLeft", f.daysLeft())
-                    .write("method", f.method()).writeEnd();
-        }
+        Json.forecast(g, s.forecast());
         g.write("forecastNote", s.forecastNote());
         SpendReport.AnomalyCheck a = m.anomaly();
         if (a == null) {
@@ -130,7 +121,7 @@ public final class SpendJsonRenderer implements SpendRenderer {
         } else {
             g.writeStartObject("anomaly").write("day", a.day().toString()).write("spend", a.spend())
                     .write("median", a.median());
-            writeNullable(g, "factor", a.factor());
+            Json.nullable(g, "factor", a.factor());
             g.write("threshold", a.threshold()).write("isAnomaly", a.anomalous()).writeEnd();
         }
         g.write("status", m.status().wireName());
@@ -151,21 +142,5 @@ public final class SpendJsonRenderer implements SpendRenderer {
             g.write(d.cost());
         }
         g.writeEnd().writeEnd();
-    }
-
-    private static void writeNullable(JsonGenerator g, String key, String value) {
-        if (value == null) {
-            g.writeNull(key);
-        } else {
-            g.write(key, value);
-        }
-    }
-
-    private static void writeNullable(JsonGenerator g, String key, BigDecimal value) {
-        if (value == null) {
-            g.writeNull(key);
-        } else {
-            g.write(key, value);
-        }
     }
 }

@@ -115,8 +115,8 @@ final class FocusFileSource implements SpendSource {
 
     /** Opens and closes a connection, so that DuckDB's native library is loaded before it is needed. */
     static void warmUp() {
-        try (Connection c = connect()) {
-            c.isClosed();
+        try {
+            connect().close();
         } catch (SQLException | RuntimeException | LinkageError e) {
             // the read that follows opens its own connection and reports what is wrong
         }
