@@ -1,15 +1,15 @@
 package dev.spendgate.bench;
 
 import dev.spendgate.cost.PriceCatalog;
+import dev.spendgate.engine.EngineSettings;
+import dev.spendgate.engine.PreparedPolicies;
 import dev.spendgate.engine.drools.DroolsEngine;
 import dev.spendgate.gate.GateReport;
 import dev.spendgate.gate.GateSession;
 import dev.spendgate.manifest.Manifest;
 import dev.spendgate.manifest.ManifestLoader;
-import dev.spendgate.policy.EngineSettings;
 import dev.spendgate.policy.LoadedPolicy;
 import dev.spendgate.policy.PolicySetLoader;
-import dev.spendgate.policy.PreparedPolicies;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -28,7 +28,7 @@ final class ActionInputs implements IDefaultValueProvider {
     }
 
     @Override
-    public String defaultValue(ArgSpec arg) {
+    public String defaultValue(ArgSpec arg) throws UsageException {
         if (!(arg instanceof OptionSpec option)) {
             return null; // positional paths: see ManifestPaths
         }

@@ -1,21 +1,21 @@
 package dev.spendgate.cli;
 
+import dev.spendgate.engine.EngineSettings;
 import dev.spendgate.engine.opa.OpaEngine;
 import dev.spendgate.gate.FailOn;
 import dev.spendgate.gate.GateReport;
-import dev.spendgate.spend.SpendData;
 import dev.spendgate.gate.GateSession;
 import dev.spendgate.git.BaseRevision;
 import dev.spendgate.manifest.Manifest;
-import dev.spendgate.policy.EngineSettings;
 import dev.spendgate.report.Renderer;
 import dev.spendgate.report.Renderers;
+import dev.spendgate.spend.SpendData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -157,7 +157,7 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /** Writes {@code report} in {@code format} to {@code file} as well, when asked to. */
-    private void also(GateReport report, Path file, String format) throws java.io.IOException {
+    private void also(GateReport report, Path file, String format) throws java.io.IOException, UsageException {
         if (file == null) {
             return;
         }

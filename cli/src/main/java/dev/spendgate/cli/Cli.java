@@ -1,19 +1,17 @@
 package dev.spendgate.cli;
 
+import dev.spendgate.engine.PolicyEngines;
 import dev.spendgate.engine.opa.OpaEngine;
-import dev.spendgate.gate.ExitCodes;
+import dev.spendgate.error.ExitCodes;
+import dev.spendgate.error.InvalidInputException;
+import dev.spendgate.error.SpendgateException;
 import dev.spendgate.gate.GateSession;
-import dev.spendgate.gate.InvalidInputException;
-import dev.spendgate.gate.Problem;
-import dev.spendgate.git.GitException;
-import dev.spendgate.policy.EngineException;
-import dev.spendgate.policy.PolicyEngines;
-import dev.spendgate.spend.SpendException;
+import dev.spendgate.input.Problem;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
-import java.util.Map;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * Builds the {@code spendgate} command line: one factory wires the subcommands, the exit-code
@@ -138,46 +136,30 @@ public final class Cli {
         return name.startsWith("spendgate") ? name.substring("spendgate".length()).strip() + (name.equals("spendgate") ? "" : " ") : "";
     }
 
+    /** The exit code of the contract for a failure: a command line picocli rejects is 2, the rest by its code. */
     static int exitCode(Throwable ex) {
-        if (ex instanceof InvalidInputException) {
-            return ExitCodes.INVALID_INPUT;
-        }
-        if (ex instanceof EngineException e && e.code().equals("pack_invalid")) {
-            return ExitCodes.INVALID_INPUT; // a pack whose rules do not compile is input that does not load
-        }
-        if (ex instanceof UsageException || ex instanceof CommandLine.ParameterException) {
-            return ExitCodes.USAGE;
-        }
-        if (ex instanceof GitException git) {
-            return git.exitCode(); // 2 when the base names nothing here, 4 when its history is missing
-        }
-        if (ex instanceof SpendException) {
-            return ExitCodes.ENGINE_FAILURE; // a spend source that cannot be read never lets a run pass
-        }
-        return ExitCodes.ENGINE_FAILURE;
+        return ex instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.of(ex);
     }
 
     /** One clear line per problem, never a stack trace. */
     static void report(Throwable ex, PrintWriter err) {
+        int code = exitCode(ex);
         if (ex instanceof InvalidInputException invalid) {
             for (Problem p : invalid.problems()) {
                 err.println(p);
             }
             err.println("spendgate: " + invalid.problems().size() + " problem"
-                    + (invalid.problems().size() == 1 ? "" : "s") + " in the input (exit " + ExitCodes.INVALID_INPUT + ")");
-        } else if (ex instanceof EngineException engine) {
-            err.println("spendgate: " + engine.code() + ": " + engine.getMessage() + " (exit " + exitCode(engine) + ")");
-        } else if (ex instanceof GitException git) {
-            err.println("spendgate: " + git.code() + ": " + git.getMessage() + " (exit " + git.exitCode() + ")");
-        } else if (ex instanceof SpendException spend) {
-            err.println("spendgate: " + spend.code() + ": " + spend.getMessage() + " (exit " + ExitCodes.ENGINE_FAILURE + ")");
-        } else if (ex instanceof UsageException usage) {
-            err.println("spendgate: " + usage.getMessage());
+                    + (invalid.problems().size() == 1 ? "" : "s") + " in the input (exit " + code + ")");
+        } else if (ex instanceof SpendgateException failure) {
+            // a usage error is said as picocli says its own: the message alone
+            err.println("spendgate: " + (failure.code().equals(UsageException.CODE) ? failure.getMessage()
+                    : failure.code() + ": " + failure.getMessage() + " (exit " + code + ")"));
         } else if (ex instanceof java.io.IOException io) {
-            err.println("spendgate: cannot write: " + io.getMessage() + " (exit " + ExitCodes.ENGINE_FAILURE + ")");
+            err.println("spendgate: cannot write: " + io.getMessage() + " (exit " + code + ")");
         } else {
-            err.println("spendgate: internal error: " + ex + " (exit " + ExitCodes.ENGINE_FAILURE
+            err.println("spendgate: internal error: " + ex + " (exit " + code
                     + "); please report it with the command line that caused it");
         }
     }
+
 }

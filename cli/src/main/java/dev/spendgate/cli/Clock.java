@@ -11,7 +11,7 @@ final class Clock {
     private Clock() {
     }
 
-    static Instant parse(String text) {
+    static Instant parse(String text) throws UsageException {
         if (text == null) {
             return Instant.now();
         }

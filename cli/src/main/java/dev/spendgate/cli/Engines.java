@@ -1,6 +1,6 @@
 package dev.spendgate.cli;
 
-import dev.spendgate.policy.PolicyEngines;
+import dev.spendgate.engine.PolicyEngines;
 
 /** Checks {@code --engine} against the engines on the class path. */
 final class Engines {
@@ -8,7 +8,7 @@ final class Engines {
     private Engines() {
     }
 
-    static void require(String id) {
+    static void require(String id) throws UsageException {
         if (PolicyEngines.find(id).isEmpty()) {
             throw new UsageException("--engine: unknown engine '" + id + "' (available: "
                     + String.join(", ", PolicyEngines.ids()) + ")");

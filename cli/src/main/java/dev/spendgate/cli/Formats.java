@@ -13,7 +13,7 @@ final class Formats implements Iterable<String> {
         return Renderers.ids().iterator();
     }
 
-    static Renderer renderer(String id) {
+    static Renderer renderer(String id) throws UsageException {
         return Renderers.find(id).orElseThrow(() -> new UsageException(
                 "--format: unknown format '" + id + "' (choose from " + String.join(", ", Renderers.ids()) + ")"));
     }

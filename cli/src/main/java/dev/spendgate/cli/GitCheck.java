@@ -2,20 +2,20 @@ package dev.spendgate.cli;
 
 import dev.spendgate.cost.PriceCatalog;
 import dev.spendgate.cost.PriceFiles;
-import dev.spendgate.gate.ChangeSummary;
-import dev.spendgate.gate.Diagnostic;
+import dev.spendgate.engine.EngineException;
+import dev.spendgate.engine.EngineSettings;
+import dev.spendgate.error.InvalidInputException;
 import dev.spendgate.gate.GateReport;
 import dev.spendgate.gate.GateSession;
-import dev.spendgate.gate.InvalidInputException;
 import dev.spendgate.git.BaseRevision;
 import dev.spendgate.git.ChangeReview;
+import dev.spendgate.git.ChangeSummary;
 import dev.spendgate.git.GitException;
 import dev.spendgate.git.PolicyRepository;
+import dev.spendgate.input.Diagnostic;
 import dev.spendgate.manifest.Manifest;
-import dev.spendgate.policy.EngineException;
-import dev.spendgate.spend.SpendException;
-import dev.spendgate.policy.EngineSettings;
 import dev.spendgate.policy.LoadedPolicy;
+import dev.spendgate.spend.SpendException;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -53,7 +53,7 @@ final class GitCheck {
     }
 
     GateReport run(List<Path> paths, Instant now, String engine, EngineSettings settings, SpendInput spend)
-            throws GitException, InvalidInputException, EngineException, SpendException {
+            throws GitException, InvalidInputException, EngineException, SpendException, UsageException {
         PolicyRepository.Loaded fromRepository = policyRepo == null ? null : PolicyRepository.load(location(), cache());
         if (base == null) {
             // a pinned policy, and no change to judge: every manifest, as without git
@@ -90,7 +90,7 @@ final class GitCheck {
         }
     }
 
-    private PolicyRepository.Location location() {
+    private PolicyRepository.Location location() throws UsageException {
         try {
             return PolicyRepository.Location.parse(policyRepo);
         } catch (IllegalArgumentException e) {

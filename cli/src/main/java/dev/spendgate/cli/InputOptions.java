@@ -1,7 +1,7 @@
 package dev.spendgate.cli;
 
+import dev.spendgate.error.InvalidInputException;
 import dev.spendgate.gate.GateSession;
-import dev.spendgate.gate.InvalidInputException;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.spendgate.cli;
 
+import dev.spendgate.engine.EngineSettings;
 import dev.spendgate.engine.opa.OpaEngine;
-import dev.spendgate.policy.EngineSettings;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -72,7 +72,7 @@ final class OpaOptions {
      *
      * @throws UsageException when OPA options are given for another engine, or a value is wrong
      */
-    EngineSettings settings(String engine, Map<String, String> extra) {
+    EngineSettings settings(String engine, Map<String, String> extra) throws UsageException {
         Map<String, String> options = new LinkedHashMap<>();
         put(options, OpaEngine.URL, url);
         put(options, OpaEngine.PATH, path);

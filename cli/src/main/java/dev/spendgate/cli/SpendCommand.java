@@ -83,7 +83,7 @@ final class SpendCommand implements Callable<Integer> {
         return 0;
     }
 
-    private SpendRenderer renderer() {
+    private SpendRenderer renderer() throws UsageException {
         String id = format;
         // in a GitHub Actions step the inputs' default format is the gate's github format, which is
         // not a spend format: a spend report in the log is text unless --format says otherwise

@@ -1,11 +1,15 @@
 package dev.spendgate.cli;
 
-/** A command line that parses but makes no sense (exit code 2). */
-final class UsageException extends RuntimeException {
+import dev.spendgate.error.SpendgateException;
+
+/** A command line that parses but makes no sense (code {@code usage}, exit code 2). */
+final class UsageException extends SpendgateException {
+
+    static final String CODE = "usage";
 
     private static final long serialVersionUID = 1L;
 
     UsageException(String message) {
-        super(message);
+        super(CODE, message);
     }
 }

@@ -1,6 +1,6 @@
 package dev.spendgate.jenkins;
 
-import dev.spendgate.gate.ExitCodes;
+import dev.spendgate.error.ExitCodes;
 
 /**
  * What a gate run means for the build: its result, and the sentence to log (and to fail with).

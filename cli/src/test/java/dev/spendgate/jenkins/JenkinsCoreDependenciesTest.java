@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The Jenkins plugin bundles this package with only jakarta.json beside it: it may import the JDK,
- * jakarta.json and {@code dev.spendgate.gate.ExitCodes} (whose constants javac inlines), nothing else.
+ * jakarta.json and {@code dev.spendgate.error.ExitCodes} (whose constants javac inlines), nothing else.
  */
 class JenkinsCoreDependenciesTest {
 
@@ -21,7 +21,7 @@ class JenkinsCoreDependenciesTest {
         try (Stream<Path> files = Files.list(Path.of("src/main/java/dev/spendgate/jenkins"))) {
             List<String> foreign = files.flatMap(f -> lines(f).stream().map(l -> f.getFileName() + ": " + l))
                     .filter(l -> l.contains(": import "))
-                    .filter(l -> !l.matches(".*: import (static )?(java\\.|jakarta\\.json\\.|dev\\.spendgate\\.gate\\.ExitCodes;).*"))
+                    .filter(l -> !l.matches(".*: import (static )?(java\\.|jakarta\\.json\\.|dev\\.spendgate\\.error\\.ExitCodes;).*"))
                     .toList();
             assertEquals(List.of(), foreign);
         }

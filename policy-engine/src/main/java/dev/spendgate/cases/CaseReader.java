@@ -1,7 +1,7 @@
 package dev.spendgate.cases;
 
-import dev.spendgate.gate.InvalidInputException;
-import dev.spendgate.gate.Problem;
+import dev.spendgate.error.InvalidInputException;
+import dev.spendgate.input.Problem;
 import dev.spendgate.yaml.Fields;
 import dev.spendgate.yaml.YamlDocument;
 import dev.spendgate.yaml.YamlFile;

@@ -1,6 +1,6 @@
 package dev.spendgate.cases;
 
-import dev.spendgate.manifest.SourceLocation;
+import dev.spendgate.input.SourceLocation;
 import dev.spendgate.spend.BadRow;
 import dev.spendgate.spend.SpendData;
 import dev.spendgate.spend.SpendGroup;

@@ -1,6 +1,6 @@
 package dev.spendgate.cost;
 
-import dev.spendgate.gate.Diagnostic;
+import dev.spendgate.input.Diagnostic;
 
 import java.util.List;
 import java.util.Objects;

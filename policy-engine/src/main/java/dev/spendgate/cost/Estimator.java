@@ -1,6 +1,6 @@
 package dev.spendgate.cost;
 
-import dev.spendgate.gate.Diagnostic;
+import dev.spendgate.input.Diagnostic;
 import dev.spendgate.manifest.BudgetPeriod;
 import dev.spendgate.manifest.Capacity;
 import dev.spendgate.manifest.Compute;

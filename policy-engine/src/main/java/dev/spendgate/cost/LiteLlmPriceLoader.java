@@ -1,13 +1,13 @@
 package dev.spendgate.cost;
 
-import dev.spendgate.gate.InvalidInputException;
-import dev.spendgate.gate.Problem;
-import dev.spendgate.manifest.SourceLocation;
+import dev.spendgate.error.InvalidInputException;
+import dev.spendgate.input.Problem;
+import dev.spendgate.input.SourceLocation;
 import dev.spendgate.yaml.Utf8;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonLocation;
-import jakarta.json.stream.JsonParser.Event;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParser.Event;
 import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
 

@@ -1,6 +1,6 @@
 package dev.spendgate.cost;
 
-import dev.spendgate.gate.InvalidInputException;
+import dev.spendgate.error.InvalidInputException;
 import dev.spendgate.manifest.ModelTier;
 import dev.spendgate.yaml.DidYouMean;
 

@@ -1,9 +1,9 @@
 package dev.spendgate.cost;
 
-import dev.spendgate.gate.InvalidInputException;
-import dev.spendgate.gate.Problem;
+import dev.spendgate.error.InvalidInputException;
+import dev.spendgate.input.Problem;
+import dev.spendgate.input.SourceLocation;
 import dev.spendgate.manifest.ModelTier;
-import dev.spendgate.manifest.SourceLocation;
 import dev.spendgate.yaml.DidYouMean;
 import dev.spendgate.yaml.YamlDocument;
 import dev.spendgate.yaml.YamlFile;

@@ -1,6 +1,6 @@
 package dev.spendgate.gate;
 
-import dev.spendgate.manifest.SourceLocation;
+import dev.spendgate.input.SourceLocation;
 import dev.spendgate.policy.Enforcement;
 
 import java.util.Map;

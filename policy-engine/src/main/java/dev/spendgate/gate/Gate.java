@@ -1,18 +1,19 @@
 package dev.spendgate.gate;
 
 import dev.spendgate.cost.Estimate;
+import dev.spendgate.engine.Detection;
+import dev.spendgate.engine.EngineException;
+import dev.spendgate.engine.EngineResult;
+import dev.spendgate.engine.EvaluationInput;
+import dev.spendgate.engine.ManifestInput;
+import dev.spendgate.engine.PreparedPolicies;
+import dev.spendgate.input.Diagnostic;
+import dev.spendgate.input.SourceLocation;
 import dev.spendgate.manifest.Budget;
 import dev.spendgate.manifest.Manifest;
-import dev.spendgate.manifest.SourceLocation;
-import dev.spendgate.policy.Detection;
 import dev.spendgate.policy.Enforcement;
-import dev.spendgate.policy.EngineException;
-import dev.spendgate.policy.EngineResult;
-import dev.spendgate.policy.EvaluationInput;
-import dev.spendgate.policy.ManifestInput;
 import dev.spendgate.policy.Pack;
 import dev.spendgate.policy.PolicySet;
-import dev.spendgate.policy.PreparedPolicies;
 import dev.spendgate.policy.RuleInfo;
 import dev.spendgate.policy.Waiver;
 import dev.spendgate.spend.SpendAnalysis;

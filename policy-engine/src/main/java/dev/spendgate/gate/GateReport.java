@@ -1,5 +1,8 @@
 package dev.spendgate.gate;
 
+import dev.spendgate.error.ExitCodes;
+import dev.spendgate.git.ChangeSummary;
+import dev.spendgate.input.Diagnostic;
 import dev.spendgate.spend.SpendSnapshot;
 
 import java.util.List;

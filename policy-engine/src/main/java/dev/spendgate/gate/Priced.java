@@ -1,6 +1,7 @@
 package dev.spendgate.gate;
 
 import dev.spendgate.cost.Estimate;
+import dev.spendgate.input.Diagnostic;
 import dev.spendgate.manifest.ModelTier;
 
 import java.util.List;

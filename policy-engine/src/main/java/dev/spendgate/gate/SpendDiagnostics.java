@@ -1,8 +1,9 @@
 package dev.spendgate.gate;
 
+import dev.spendgate.input.Diagnostic;
+import dev.spendgate.input.SourceLocation;
 import dev.spendgate.manifest.Budget;
 import dev.spendgate.manifest.Manifest;
-import dev.spendgate.manifest.SourceLocation;
 import dev.spendgate.spend.BadRow;
 import dev.spendgate.spend.SpendSnapshot;
 

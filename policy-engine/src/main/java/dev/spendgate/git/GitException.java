@@ -1,50 +1,34 @@
 package dev.spendgate.git;
 
-import dev.spendgate.gate.ExitCodes;
+import dev.spendgate.error.SpendgateException;
 
 /**
  * Git could not give what a git-aware run needs. The message is one line a person can act on,
- * with the git command that fixes it where there is one.
+ * with the git command that fixes it where there is one. Codes: {@code git_no_repository},
+ * {@code git_outside_repository}, {@code git_unknown_revision}, {@code git_no_merge_base},
+ * {@code policy_repo_unknown_ref} (the command line or the CI names something that is not there);
+ * {@code git_shallow} (the history the run needs was not fetched), {@code git_error},
+ * {@code policy_repo_unreachable}.
  */
-public class GitException extends Exception {
+public class GitException extends SpendgateException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String code;
-    private final int exitCode;
-
-    GitException(String code, int exitCode, String message) {
-        super(message);
-        this.code = code;
-        this.exitCode = exitCode;
+    GitException(String code, String message) {
+        super(code, message);
     }
 
-    GitException(String code, int exitCode, String message, Throwable cause) {
-        super(message, cause);
-        this.code = code;
-        this.exitCode = exitCode;
+    GitException(String code, String message, Throwable cause) {
+        super(code, message, cause);
     }
 
-    /**
-     * A stable code: {@code git_no_repository}, {@code git_unknown_revision}, {@code git_no_merge_base}
-     * (exit 2: the command line or the CI names something this repository does not have);
-     * {@code git_shallow} (exit 4: the history the run needs was not fetched), {@code git_error},
-     * {@code policy_repo_unreachable} (exit 4).
-     */
-    public String code() {
-        return code;
-    }
-
-    /** The exit code of the contract: {@link ExitCodes#USAGE} or {@link ExitCodes#ENGINE_FAILURE}. */
-    public int exitCode() {
-        return exitCode;
-    }
-
+    /** The command line or the CI names something this repository does not have. */
     static GitException usage(String code, String message) {
-        return new GitException(code, ExitCodes.USAGE, message);
+        return new GitException(code, message);
     }
 
+    /** Git failed, or the history the run needs is missing. */
     static GitException failure(String code, String message, Throwable cause) {
-        return new GitException(code, ExitCodes.ENGINE_FAILURE, message, cause);
+        return new GitException(code, message, cause);
     }
 }

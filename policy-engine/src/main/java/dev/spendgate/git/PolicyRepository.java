@@ -1,9 +1,8 @@
 package dev.spendgate.git;
 
-import dev.spendgate.gate.ExitCodes;
-import dev.spendgate.gate.InvalidInputException;
-import dev.spendgate.gate.Problem;
-import dev.spendgate.manifest.SourceLocation;
+import dev.spendgate.error.InvalidInputException;
+import dev.spendgate.input.Problem;
+import dev.spendgate.input.SourceLocation;
 import dev.spendgate.policy.LoadedPolicy;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -106,7 +105,7 @@ public final class PolicyRepository {
                 }
             }
             if (commit == null) {
-                throw new GitException("policy_repo_unknown_ref", ExitCodes.USAGE, "the policy repository " + location.url()
+                throw new GitException("policy_repo_unknown_ref", "the policy repository " + location.url()
                         + " has no branch, tag or commit " + location.ref());
             }
             String source = location.url() + "@" + commit.name() + ":" + location.path();

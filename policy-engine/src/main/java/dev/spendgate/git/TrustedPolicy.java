@@ -1,6 +1,6 @@
 package dev.spendgate.git;
 
-import dev.spendgate.gate.InvalidInputException;
+import dev.spendgate.error.InvalidInputException;
 import dev.spendgate.policy.LoadedPolicy;
 import dev.spendgate.policy.PolicySetLoader;
 import dev.spendgate.yaml.YamlDocument;

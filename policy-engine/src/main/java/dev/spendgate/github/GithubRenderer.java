@@ -1,10 +1,10 @@
 package dev.spendgate.github;
 
-import dev.spendgate.gate.Diagnostic;
 import dev.spendgate.gate.Finding;
 import dev.spendgate.gate.GateReport;
 import dev.spendgate.gate.ManifestReport;
 import dev.spendgate.gate.Outcome;
+import dev.spendgate.input.Diagnostic;
 import dev.spendgate.policy.Enforcement;
 import dev.spendgate.report.Renderer;
 import dev.spendgate.report.TextRenderer;

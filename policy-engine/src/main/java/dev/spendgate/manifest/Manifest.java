@@ -1,5 +1,6 @@
 package dev.spendgate.manifest;
 
+import dev.spendgate.input.SourceMap;
 import java.util.Map;
 import java.util.Objects;
 

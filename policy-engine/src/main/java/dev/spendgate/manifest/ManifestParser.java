@@ -1,8 +1,10 @@
 package dev.spendgate.manifest;
 
-import dev.spendgate.gate.Problem;
+import dev.spendgate.input.Problem;
+import dev.spendgate.input.SourceMap;
 import dev.spendgate.yaml.DidYouMean;
 import dev.spendgate.yaml.Fields;
+import dev.spendgate.yaml.Ttl;
 import dev.spendgate.yaml.YamlNode;
 
 import java.math.BigDecimal;

@@ -1,5 +1,6 @@
 package dev.spendgate.manifest;
 
+import dev.spendgate.yaml.Ttl;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,5 +18,10 @@ public record Spec(
 
     public Spec {
         models = models == null ? List.of() : List.copyOf(models);
+    }
+
+    /** {@code startsAt + ttl}, or null when either is absent. */
+    public Instant expiresAt() {
+        return startsAt == null || ttl == null ? null : startsAt.plus(ttl.duration());
     }
 }

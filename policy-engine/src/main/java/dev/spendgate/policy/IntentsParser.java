@@ -2,8 +2,8 @@ package dev.spendgate.policy;
 
 import dev.spendgate.manifest.Environment;
 import dev.spendgate.manifest.TaskType;
-import dev.spendgate.manifest.Ttl;
 import dev.spendgate.yaml.Fields;
+import dev.spendgate.yaml.Ttl;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package dev.spendgate.policy;
 
-import dev.spendgate.gate.InvalidInputException;
-import dev.spendgate.gate.Problem;
-import dev.spendgate.manifest.SourceLocation;
+import dev.spendgate.error.InvalidInputException;
+import dev.spendgate.input.Problem;
+import dev.spendgate.input.SourceLocation;
 import dev.spendgate.yaml.DidYouMean;
 import dev.spendgate.yaml.Fields;
 import dev.spendgate.yaml.Utf8;

@@ -1,6 +1,6 @@
 package dev.spendgate.policy;
 
-import dev.spendgate.manifest.SourceMap;
+import dev.spendgate.input.SourceMap;
 
 import java.time.LocalDate;
 import java.util.Objects;

@@ -5,7 +5,7 @@ import dev.spendgate.cost.Estimate;
 import dev.spendgate.cost.GpuPrice;
 import dev.spendgate.cost.ModelPrice;
 import dev.spendgate.cost.PriceCatalog;
-import dev.spendgate.gate.Diagnostic;
+import dev.spendgate.input.Diagnostic;
 import dev.spendgate.manifest.Manifest;
 import dev.spendgate.manifest.ModelUse;
 import jakarta.json.stream.JsonGenerator;

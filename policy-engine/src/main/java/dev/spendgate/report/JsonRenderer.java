@@ -2,12 +2,12 @@ package dev.spendgate.report;
 
 import dev.spendgate.cost.Estimate;
 import dev.spendgate.cost.EstimateItem;
-import dev.spendgate.gate.ChangeSummary;
-import dev.spendgate.gate.Diagnostic;
 import dev.spendgate.gate.Finding;
 import dev.spendgate.gate.GateReport;
 import dev.spendgate.gate.ManifestReport;
 import dev.spendgate.gate.Summary;
+import dev.spendgate.git.ChangeSummary;
+import dev.spendgate.input.Diagnostic;
 import jakarta.json.stream.JsonGenerator;
 
 import dev.spendgate.spend.Anomaly;

@@ -1,14 +1,14 @@
 package dev.spendgate.report;
 
 import dev.spendgate.cost.Estimate;
-import dev.spendgate.gate.ChangeSummary;
-import dev.spendgate.gate.Diagnostic;
 import dev.spendgate.gate.Finding;
 import dev.spendgate.gate.GateReport;
 import dev.spendgate.gate.ManifestReport;
 import dev.spendgate.gate.Outcome;
 import dev.spendgate.gate.Summary;
 import dev.spendgate.gate.Verdict;
+import dev.spendgate.git.ChangeSummary;
+import dev.spendgate.input.Diagnostic;
 
 import java.io.IOException;
 import java.util.LinkedHashSet;

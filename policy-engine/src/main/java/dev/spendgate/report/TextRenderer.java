@@ -1,13 +1,13 @@
 package dev.spendgate.report;
 
 import dev.spendgate.cost.Estimate;
-import dev.spendgate.gate.ChangeSummary;
-import dev.spendgate.gate.Diagnostic;
 import dev.spendgate.gate.Finding;
 import dev.spendgate.gate.GateReport;
 import dev.spendgate.gate.ManifestReport;
 import dev.spendgate.gate.Outcome;
 import dev.spendgate.gate.Summary;
+import dev.spendgate.git.ChangeSummary;
+import dev.spendgate.input.Diagnostic;
 
 import dev.spendgate.spend.ManifestSpend;
 import dev.spendgate.spend.SpendSnapshot;

@@ -3,7 +3,6 @@ package dev.spendgate.spend;
 import dev.spendgate.manifest.Budget;
 import dev.spendgate.manifest.BudgetPeriod;
 import dev.spendgate.manifest.Manifest;
-import dev.spendgate.policy.Derived;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -223,7 +222,7 @@ public final class SpendAnalysis {
 
         Forecast forecast = null;
         String note;
-        Instant expiresAt = Derived.expiresAt(m.spec());
+        Instant expiresAt = m.spec().expiresAt();
         Instant end = monthly ? monthStart.plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant() : expiresAt;
         if (monthly && expiresAt != null && expiresAt.isBefore(end)) {
             end = expiresAt;

@@ -1,8 +1,7 @@
 package dev.spendgate.yaml;
 
-import dev.spendgate.gate.Problem;
-import dev.spendgate.manifest.SourceLocation;
-import dev.spendgate.manifest.Ttl;
+import dev.spendgate.input.Problem;
+import dev.spendgate.input.SourceLocation;
 
 import java.math.BigDecimal;
 import java.time.Duration;

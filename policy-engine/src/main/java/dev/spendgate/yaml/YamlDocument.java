@@ -1,6 +1,6 @@
 package dev.spendgate.yaml;
 
-import dev.spendgate.manifest.SourceMap;
+import dev.spendgate.input.SourceMap;
 
 import java.util.Objects;
 

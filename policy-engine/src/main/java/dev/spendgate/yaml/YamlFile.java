@@ -1,6 +1,6 @@
 package dev.spendgate.yaml;
 
-import dev.spendgate.gate.Problem;
+import dev.spendgate.input.Problem;
 
 import java.util.List;
 

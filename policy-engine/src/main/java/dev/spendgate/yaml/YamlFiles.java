@@ -1,7 +1,7 @@
 package dev.spendgate.yaml;
 
-import dev.spendgate.gate.Problem;
-import dev.spendgate.manifest.SourceLocation;
+import dev.spendgate.input.Problem;
+import dev.spendgate.input.SourceLocation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

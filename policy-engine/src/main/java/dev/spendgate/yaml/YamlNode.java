@@ -1,6 +1,6 @@
 package dev.spendgate.yaml;
 
-import dev.spendgate.manifest.SourceLocation;
+import dev.spendgate.input.SourceLocation;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,8 +1,8 @@
 package dev.spendgate.yaml;
 
-import dev.spendgate.gate.Problem;
-import dev.spendgate.manifest.SourceLocation;
-import dev.spendgate.manifest.SourceMap;
+import dev.spendgate.input.Problem;
+import dev.spendgate.input.SourceLocation;
+import dev.spendgate.input.SourceMap;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.common.Anchor;

@@ -1,7 +1,7 @@
 package dev.spendgate.yaml;
 
-import dev.spendgate.manifest.SourceLocation;
-import dev.spendgate.manifest.SourceMap;
+import dev.spendgate.input.SourceLocation;
+import dev.spendgate.input.SourceMap;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -1,7 +1,7 @@
 package dev.spendgate.cases;
 
-import dev.spendgate.gate.InvalidInputException;
-import dev.spendgate.gate.Problem;
+import dev.spendgate.error.InvalidInputException;
+import dev.spendgate.input.Problem;
 import dev.spendgate.spend.SpendData;
 import dev.spendgate.spend.SpendGroup;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,8 @@
 package dev.spendgate.cost;
 
-import dev.spendgate.gate.Diagnostic;
+import dev.spendgate.input.Diagnostic;
+import dev.spendgate.input.SourceLocation;
+import dev.spendgate.input.SourceMap;
 import dev.spendgate.manifest.Budget;
 import dev.spendgate.manifest.BudgetPeriod;
 import dev.spendgate.manifest.Capacity;
@@ -11,12 +13,10 @@ import dev.spendgate.manifest.Metadata;
 import dev.spendgate.manifest.ModelTier;
 import dev.spendgate.manifest.ModelUse;
 import dev.spendgate.manifest.Schedule;
-import dev.spendgate.manifest.SourceLocation;
-import dev.spendgate.manifest.SourceMap;
 import dev.spendgate.manifest.Spec;
 import dev.spendgate.manifest.TaskType;
-import dev.spendgate.manifest.Ttl;
 import dev.spendgate.manifest.WorkloadKind;
+import dev.spendgate.yaml.Ttl;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package dev.spendgate.cost;
 
-import dev.spendgate.gate.InvalidInputException;
-import dev.spendgate.gate.Problem;
+import dev.spendgate.error.InvalidInputException;
+import dev.spendgate.input.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,14 +3,15 @@ package dev.spendgate.gate;
 import dev.spendgate.cost.EstimateResult;
 import dev.spendgate.cost.Estimator;
 import dev.spendgate.cost.PriceCatalog;
+import dev.spendgate.engine.Detection;
+import dev.spendgate.engine.EngineResult;
+import dev.spendgate.engine.PreparedPolicies;
+import dev.spendgate.input.Diagnostic;
 import dev.spendgate.manifest.Manifest;
 import dev.spendgate.manifest.ManifestLoader;
-import dev.spendgate.policy.Detection;
-import dev.spendgate.policy.EngineResult;
 import dev.spendgate.policy.Enforcement;
 import dev.spendgate.policy.Pack;
 import dev.spendgate.policy.PolicySet;
-import dev.spendgate.policy.PreparedPolicies;
 import dev.spendgate.policy.RuleInfo;
 
 import org.junit.jupiter.api.Test;

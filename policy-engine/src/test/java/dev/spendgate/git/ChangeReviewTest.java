@@ -1,7 +1,6 @@
 package dev.spendgate.git;
 
-import dev.spendgate.gate.ChangeSummary;
-import dev.spendgate.gate.ExitCodes;
+import dev.spendgate.error.ExitCodes;
 import dev.spendgate.git.testing.TestRepo;
 import dev.spendgate.manifest.Manifest;
 import dev.spendgate.manifest.ManifestLoader;

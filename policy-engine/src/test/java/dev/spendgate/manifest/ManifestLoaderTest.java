@@ -1,7 +1,8 @@
 package dev.spendgate.manifest;
 
-import dev.spendgate.gate.InvalidInputException;
-import dev.spendgate.gate.Problem;
+import dev.spendgate.error.InvalidInputException;
+import dev.spendgate.input.Problem;
+import dev.spendgate.yaml.Ttl;
 import dev.spendgate.yaml.YamlFile;
 import dev.spendgate.yaml.YamlNode;
 import dev.spendgate.yaml.YamlReader;

@@ -6,7 +6,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import dev.spendgate.gate.InvalidInputException;
+import dev.spendgate.error.InvalidInputException;
 import dev.spendgate.yaml.Fields;
 import dev.spendgate.yaml.YamlFile;
 import dev.spendgate.yaml.YamlReader;

@@ -1,10 +1,10 @@
 package dev.spendgate.policy;
 
-import dev.spendgate.gate.InvalidInputException;
-import dev.spendgate.gate.Problem;
+import dev.spendgate.error.InvalidInputException;
+import dev.spendgate.input.Problem;
 import dev.spendgate.manifest.Environment;
 import dev.spendgate.manifest.TaskType;
-import dev.spendgate.manifest.Ttl;
+import dev.spendgate.yaml.Ttl;
 import dev.spendgate.yaml.YamlNode;
 import dev.spendgate.yaml.YamlReader;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,8 @@
 package dev.spendgate.yaml;
 
-import dev.spendgate.gate.Problem;
+import dev.spendgate.input.Problem;
 import dev.spendgate.manifest.Capacity;
 import dev.spendgate.manifest.TaskType;
-import dev.spendgate.manifest.Ttl;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

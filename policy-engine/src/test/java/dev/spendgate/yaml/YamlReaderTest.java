@@ -1,6 +1,6 @@
 package dev.spendgate.yaml;
 
-import dev.spendgate.gate.Problem;
+import dev.spendgate.input.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

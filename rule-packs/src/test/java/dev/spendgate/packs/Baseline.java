@@ -1,14 +1,14 @@
 package dev.spendgate.packs;
 
+import dev.spendgate.engine.Detection;
+import dev.spendgate.engine.EngineException;
+import dev.spendgate.engine.EngineSettings;
+import dev.spendgate.engine.EvaluationInput;
+import dev.spendgate.engine.ManifestInput;
 import dev.spendgate.engine.drools.DroolsEngine;
 import dev.spendgate.engine.drools.DroolsPolicies;
-import dev.spendgate.gate.InvalidInputException;
+import dev.spendgate.error.InvalidInputException;
 import dev.spendgate.manifest.Manifest;
-import dev.spendgate.policy.Detection;
-import dev.spendgate.policy.EngineException;
-import dev.spendgate.policy.EngineSettings;
-import dev.spendgate.policy.EvaluationInput;
-import dev.spendgate.policy.ManifestInput;
 import dev.spendgate.policy.Pack;
 import dev.spendgate.policy.PackLoader;
 import dev.spendgate.policy.Parameters;

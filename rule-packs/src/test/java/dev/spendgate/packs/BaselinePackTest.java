@@ -1,17 +1,17 @@
 package dev.spendgate.packs;
 
+import dev.spendgate.engine.Detection;
+import dev.spendgate.engine.EngineException;
+import dev.spendgate.engine.EngineSettings;
+import dev.spendgate.engine.EvaluationInput;
+import dev.spendgate.engine.ManifestInput;
+import dev.spendgate.engine.PolicyEngine;
 import dev.spendgate.engine.drools.DroolsEngine;
 import dev.spendgate.engine.drools.DroolsPolicies;
 import dev.spendgate.manifest.ModelTier;
 import dev.spendgate.manifest.WorkloadKind;
-import dev.spendgate.policy.Detection;
-import dev.spendgate.policy.EngineException;
-import dev.spendgate.policy.EngineSettings;
-import dev.spendgate.policy.EvaluationInput;
-import dev.spendgate.policy.ManifestInput;
 import dev.spendgate.policy.Pack;
 import dev.spendgate.policy.Parameters;
-import dev.spendgate.policy.PolicyEngine;
 import dev.spendgate.policy.RuleInfo;
 import org.junit.jupiter.api.Test;
 

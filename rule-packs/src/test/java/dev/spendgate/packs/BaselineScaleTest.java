@@ -1,12 +1,12 @@
 package dev.spendgate.packs;
 
+import dev.spendgate.engine.Detection;
+import dev.spendgate.engine.EngineException;
+import dev.spendgate.engine.EvaluationInput;
+import dev.spendgate.engine.ManifestInput;
 import dev.spendgate.manifest.Capacity;
 import dev.spendgate.manifest.Environment;
 import dev.spendgate.manifest.ModelTier;
-import dev.spendgate.policy.Detection;
-import dev.spendgate.policy.EngineException;
-import dev.spendgate.policy.EvaluationInput;
-import dev.spendgate.policy.ManifestInput;
 import dev.spendgate.policy.Parameters;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,10 @@
 package dev.spendgate.packs;
 
 import dev.spendgate.cost.Estimate;
+import dev.spendgate.engine.Detection;
 import dev.spendgate.manifest.Budget;
 import dev.spendgate.manifest.BudgetPeriod;
 import dev.spendgate.manifest.Environment;
-import dev.spendgate.policy.Detection;
 import dev.spendgate.policy.Parameters;
 import dev.spendgate.spend.SpendData;
 import dev.spendgate.spend.SpendGroup;

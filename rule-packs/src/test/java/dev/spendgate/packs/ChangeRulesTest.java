@@ -1,9 +1,9 @@
 package dev.spendgate.packs;
 
+import dev.spendgate.engine.Detection;
 import dev.spendgate.manifest.Budget;
 import dev.spendgate.manifest.BudgetPeriod;
 import dev.spendgate.manifest.ModelTier;
-import dev.spendgate.policy.Detection;
 import dev.spendgate.policy.Parameters;
 import org.junit.jupiter.api.Test;
 

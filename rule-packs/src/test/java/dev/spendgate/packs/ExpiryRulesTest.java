@@ -1,9 +1,9 @@
 package dev.spendgate.packs;
 
+import dev.spendgate.engine.Detection;
 import dev.spendgate.manifest.Environment;
-import dev.spendgate.manifest.Ttl;
-import dev.spendgate.policy.Detection;
 import dev.spendgate.policy.Parameters;
+import dev.spendgate.yaml.Ttl;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,11 +1,11 @@
 package dev.spendgate.packs;
 
+import dev.spendgate.engine.Detection;
 import dev.spendgate.manifest.Capacity;
 import dev.spendgate.manifest.Compute;
 import dev.spendgate.manifest.Environment;
 import dev.spendgate.manifest.Schedule;
 import dev.spendgate.manifest.WorkloadKind;
-import dev.spendgate.policy.Detection;
 import dev.spendgate.policy.Parameters;
 import org.junit.jupiter.api.Test;
 

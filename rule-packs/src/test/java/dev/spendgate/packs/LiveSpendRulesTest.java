@@ -1,13 +1,13 @@
 package dev.spendgate.packs;
 
+import dev.spendgate.engine.Detection;
 import dev.spendgate.manifest.Budget;
 import dev.spendgate.manifest.BudgetPeriod;
 import dev.spendgate.manifest.Environment;
-import dev.spendgate.manifest.Ttl;
-import dev.spendgate.policy.Detection;
 import dev.spendgate.policy.Parameters;
 import dev.spendgate.spend.SpendData;
 import dev.spendgate.spend.SpendGroup;
+import dev.spendgate.yaml.Ttl;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

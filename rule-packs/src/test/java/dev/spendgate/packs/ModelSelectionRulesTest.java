@@ -1,9 +1,9 @@
 package dev.spendgate.packs;
 
+import dev.spendgate.engine.Detection;
 import dev.spendgate.manifest.Environment;
 import dev.spendgate.manifest.ModelTier;
 import dev.spendgate.manifest.TaskType;
-import dev.spendgate.policy.Detection;
 import dev.spendgate.policy.Parameters;
 import org.junit.jupiter.api.Test;
 

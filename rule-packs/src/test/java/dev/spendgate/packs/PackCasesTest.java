@@ -5,7 +5,7 @@ import dev.spendgate.cases.CaseResult;
 import dev.spendgate.cases.CaseRunner;
 import dev.spendgate.cases.PackCase;
 import dev.spendgate.cases.PackCases;
-import dev.spendgate.policy.EngineSettings;
+import dev.spendgate.engine.EngineSettings;
 import dev.spendgate.policy.Pack;
 import dev.spendgate.policy.PackLoader;
 import dev.spendgate.policy.RuleInfo;

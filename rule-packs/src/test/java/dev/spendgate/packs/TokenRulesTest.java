@@ -1,6 +1,6 @@
 package dev.spendgate.packs;
 
-import dev.spendgate.policy.Detection;
+import dev.spendgate.engine.Detection;
 import dev.spendgate.policy.Parameters;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package dev.spendgate.engine.drools;
 
-import dev.spendgate.policy.Detection;
+import dev.spendgate.engine.Detection;
 
 import java.time.Instant;
 import java.util.ArrayList;

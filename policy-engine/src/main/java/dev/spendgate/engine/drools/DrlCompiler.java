@@ -1,6 +1,6 @@
 package dev.spendgate.engine.drools;
 
-import dev.spendgate.policy.EngineException;
+import dev.spendgate.engine.EngineException;
 import dev.spendgate.policy.Pack;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieServices;

@@ -1,9 +1,9 @@
 package dev.spendgate.engine.drools;
 
-import dev.spendgate.policy.EngineException;
-import dev.spendgate.policy.EngineSettings;
+import dev.spendgate.engine.EngineException;
+import dev.spendgate.engine.EngineSettings;
+import dev.spendgate.engine.PolicyEngine;
 import dev.spendgate.policy.Pack;
-import dev.spendgate.policy.PolicyEngine;
 import org.kie.api.KieBase;
 
 import java.util.ArrayList;

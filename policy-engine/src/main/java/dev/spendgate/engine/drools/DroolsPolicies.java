@@ -1,11 +1,11 @@
 package dev.spendgate.engine.drools;
 
-import dev.spendgate.policy.Detection;
-import dev.spendgate.policy.EngineException;
-import dev.spendgate.policy.EngineResult;
-import dev.spendgate.policy.EvaluationInput;
+import dev.spendgate.engine.Detection;
+import dev.spendgate.engine.EngineException;
+import dev.spendgate.engine.EngineResult;
+import dev.spendgate.engine.EvaluationInput;
+import dev.spendgate.engine.PreparedPolicies;
 import dev.spendgate.policy.Pack;
-import dev.spendgate.policy.PreparedPolicies;
 import dev.spendgate.policy.RuleInfo;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.StatelessKieSession;

@@ -1,8 +1,8 @@
 package dev.spendgate.engine.drools;
 
+import dev.spendgate.engine.EvaluationInput;
+import dev.spendgate.engine.ManifestInput;
 import dev.spendgate.manifest.ModelUse;
-import dev.spendgate.policy.EvaluationInput;
-import dev.spendgate.policy.ManifestInput;
 import dev.spendgate.spend.ManifestSpend;
 import dev.spendgate.spend.SpendSnapshot;
 import dev.spendgate.spend.TeamSpend;

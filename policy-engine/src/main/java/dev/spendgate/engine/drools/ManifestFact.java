@@ -1,14 +1,14 @@
 package dev.spendgate.engine.drools;
 
 import dev.spendgate.cost.Estimate;
+import dev.spendgate.engine.Derived;
 import dev.spendgate.manifest.Budget;
 import dev.spendgate.manifest.Compute;
 import dev.spendgate.manifest.Manifest;
 import dev.spendgate.manifest.Metadata;
 import dev.spendgate.manifest.ModelTier;
 import dev.spendgate.manifest.Spec;
-import dev.spendgate.manifest.Ttl;
-import dev.spendgate.policy.Derived;
+import dev.spendgate.yaml.Ttl;
 
 import java.math.BigDecimal;
 import java.time.Instant;

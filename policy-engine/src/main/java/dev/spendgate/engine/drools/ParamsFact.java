@@ -1,8 +1,8 @@
 package dev.spendgate.engine.drools;
 
+import dev.spendgate.engine.Derived;
 import dev.spendgate.manifest.Environment;
 import dev.spendgate.manifest.TaskType;
-import dev.spendgate.policy.Derived;
 import dev.spendgate.policy.Parameters;
 
 import java.math.BigDecimal;

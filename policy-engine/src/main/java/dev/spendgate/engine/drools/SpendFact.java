@@ -1,6 +1,6 @@
 package dev.spendgate.engine.drools;
 
-import dev.spendgate.policy.Derived;
+import dev.spendgate.engine.Derived;
 import dev.spendgate.policy.Parameters;
 import dev.spendgate.spend.Anomaly;
 import dev.spendgate.spend.Forecast;

@@ -1,8 +1,8 @@
 package dev.spendgate.engine.opa;
 
-import dev.spendgate.gate.InvalidInputException;
-import dev.spendgate.gate.Problem;
-import dev.spendgate.manifest.SourceLocation;
+import dev.spendgate.error.InvalidInputException;
+import dev.spendgate.input.Problem;
+import dev.spendgate.input.SourceLocation;
 import dev.spendgate.policy.Pack;
 import dev.spendgate.policy.ShippedFiles;
 import jakarta.json.Json;

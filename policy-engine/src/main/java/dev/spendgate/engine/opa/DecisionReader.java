@@ -1,7 +1,7 @@
 package dev.spendgate.engine.opa;
 
-import dev.spendgate.policy.Detection;
-import dev.spendgate.policy.EngineException;
+import dev.spendgate.engine.Detection;
+import dev.spendgate.engine.EngineException;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;

@@ -1,13 +1,13 @@
 package dev.spendgate.engine.opa;
 
 import dev.spendgate.cost.Estimate;
+import dev.spendgate.engine.Derived;
+import dev.spendgate.engine.EvaluationInput;
+import dev.spendgate.engine.ManifestInput;
 import dev.spendgate.manifest.Environment;
 import dev.spendgate.manifest.Manifest;
 import dev.spendgate.manifest.ModelTier;
 import dev.spendgate.manifest.TaskType;
-import dev.spendgate.policy.Derived;
-import dev.spendgate.policy.EvaluationInput;
-import dev.spendgate.policy.ManifestInput;
 import dev.spendgate.policy.Parameters;
 import dev.spendgate.spend.Anomaly;
 import dev.spendgate.spend.DailySpend;

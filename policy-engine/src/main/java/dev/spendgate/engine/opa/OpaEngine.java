@@ -1,10 +1,10 @@
 package dev.spendgate.engine.opa;
 
-import dev.spendgate.policy.EngineException;
-import dev.spendgate.policy.EngineSettings;
+import dev.spendgate.engine.EngineException;
+import dev.spendgate.engine.EngineSettings;
+import dev.spendgate.engine.PolicyEngine;
+import dev.spendgate.engine.PreparedPolicies;
 import dev.spendgate.policy.Pack;
-import dev.spendgate.policy.PolicyEngine;
-import dev.spendgate.policy.PreparedPolicies;
 
 import java.util.List;
 

@@ -1,10 +1,10 @@
 package dev.spendgate.engine.opa;
 
-import dev.spendgate.policy.Detection;
-import dev.spendgate.policy.EngineException;
-import dev.spendgate.policy.EngineResult;
-import dev.spendgate.policy.EvaluationInput;
-import dev.spendgate.policy.PreparedPolicies;
+import dev.spendgate.engine.Detection;
+import dev.spendgate.engine.EngineException;
+import dev.spendgate.engine.EngineResult;
+import dev.spendgate.engine.EvaluationInput;
+import dev.spendgate.engine.PreparedPolicies;
 
 import java.io.IOException;
 import java.io.OutputStream;

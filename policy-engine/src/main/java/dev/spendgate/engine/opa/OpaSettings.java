@@ -1,6 +1,6 @@
 package dev.spendgate.engine.opa;
 
-import dev.spendgate.policy.EngineSettings;
+import dev.spendgate.engine.EngineSettings;
 
 import java.net.URI;
 import java.net.URISyntaxException;

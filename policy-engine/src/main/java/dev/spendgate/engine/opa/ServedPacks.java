@@ -1,6 +1,6 @@
 package dev.spendgate.engine.opa;
 
-import dev.spendgate.policy.EngineException;
+import dev.spendgate.engine.EngineException;
 import dev.spendgate.policy.Pack;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

@@ -3,7 +3,6 @@ package dev.spendgate.report.spend;
 import dev.spendgate.manifest.Budget;
 import dev.spendgate.manifest.BudgetPeriod;
 import dev.spendgate.manifest.Manifest;
-import dev.spendgate.policy.Derived;
 import dev.spendgate.policy.Parameters;
 import dev.spendgate.policy.PolicySet;
 import dev.spendgate.spend.Anomaly;
@@ -193,7 +192,7 @@ public record SpendReport(String toolVersion, String policy, SpendSnapshot spend
         for (TeamSpend t : snapshot.teams().values()) {
             teams.add(team(t, live));
         }
-        BigDecimal maxStaleness = Derived.hours(live.maxStaleness());
+        BigDecimal maxStaleness = live.maxStaleness().hours();
         boolean stale = snapshot.stalenessHours() == null || snapshot.stalenessHours().compareTo(maxStaleness) > 0;
         return new SpendReport(toolVersion, policy.name(), snapshot, burns, teams, live.warnAt(), live.blockAt(),
                 live.anomalyFactor(), maxStaleness, stale);

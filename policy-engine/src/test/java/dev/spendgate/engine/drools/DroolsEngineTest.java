@@ -1,20 +1,20 @@
 package dev.spendgate.engine.drools;
 
 import dev.spendgate.cost.Estimate;
+import dev.spendgate.engine.Detection;
+import dev.spendgate.engine.EngineException;
+import dev.spendgate.engine.EngineSettings;
+import dev.spendgate.engine.EvaluationInput;
+import dev.spendgate.engine.ManifestInput;
+import dev.spendgate.input.SourceMap;
 import dev.spendgate.manifest.Budget;
 import dev.spendgate.manifest.Environment;
 import dev.spendgate.manifest.Manifest;
 import dev.spendgate.manifest.Metadata;
 import dev.spendgate.manifest.ModelUse;
-import dev.spendgate.manifest.SourceMap;
 import dev.spendgate.manifest.Spec;
 import dev.spendgate.manifest.WorkloadKind;
-import dev.spendgate.policy.Detection;
-import dev.spendgate.policy.EngineException;
-import dev.spendgate.policy.EngineSettings;
 import dev.spendgate.policy.Enforcement;
-import dev.spendgate.policy.EvaluationInput;
-import dev.spendgate.policy.ManifestInput;
 import dev.spendgate.policy.Pack;
 import dev.spendgate.policy.Parameters;
 import dev.spendgate.policy.RuleInfo;

@@ -1,7 +1,7 @@
 package dev.spendgate.engine.opa;
 
 import dev.spendgate.engine.opa.testing.OpaBinary;
-import dev.spendgate.gate.InvalidInputException;
+import dev.spendgate.error.InvalidInputException;
 import dev.spendgate.policy.Pack;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

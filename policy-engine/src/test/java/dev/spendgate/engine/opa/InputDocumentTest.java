@@ -1,9 +1,9 @@
 package dev.spendgate.engine.opa;
 
 import dev.spendgate.cost.Estimate;
+import dev.spendgate.engine.EvaluationInput;
+import dev.spendgate.engine.ManifestInput;
 import dev.spendgate.manifest.Manifest;
-import dev.spendgate.policy.EvaluationInput;
-import dev.spendgate.policy.ManifestInput;
 import dev.spendgate.policy.Parameters;
 import dev.spendgate.spend.SpendAnalysis;
 import dev.spendgate.spend.SpendData;

@@ -1,12 +1,12 @@
 package dev.spendgate.engine.opa;
 
+import dev.spendgate.engine.EngineException;
+import dev.spendgate.engine.EngineSettings;
+import dev.spendgate.engine.PreparedPolicies;
 import dev.spendgate.engine.opa.testing.FakeOpa;
 import dev.spendgate.engine.opa.testing.OpaServer;
 import dev.spendgate.manifest.Manifest;
-import dev.spendgate.policy.EngineException;
-import dev.spendgate.policy.EngineSettings;
 import dev.spendgate.policy.Pack;
-import dev.spendgate.policy.PreparedPolicies;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

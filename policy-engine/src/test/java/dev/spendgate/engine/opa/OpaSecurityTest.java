@@ -1,10 +1,10 @@
 package dev.spendgate.engine.opa;
 
+import dev.spendgate.engine.EngineException;
+import dev.spendgate.engine.EngineSettings;
 import dev.spendgate.engine.opa.testing.OpaServer;
 import dev.spendgate.gate.GateReport;
 import dev.spendgate.manifest.Manifest;
-import dev.spendgate.policy.EngineException;
-import dev.spendgate.policy.EngineSettings;
 import dev.spendgate.policy.Pack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

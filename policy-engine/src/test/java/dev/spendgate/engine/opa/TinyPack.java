@@ -1,13 +1,13 @@
 package dev.spendgate.engine.opa;
 
 import dev.spendgate.cost.PriceCatalog;
+import dev.spendgate.engine.EngineException;
+import dev.spendgate.engine.EngineSettings;
+import dev.spendgate.error.InvalidInputException;
 import dev.spendgate.gate.GateReport;
 import dev.spendgate.gate.GateSession;
-import dev.spendgate.gate.InvalidInputException;
 import dev.spendgate.manifest.Manifest;
 import dev.spendgate.manifest.ManifestLoader;
-import dev.spendgate.policy.EngineException;
-import dev.spendgate.policy.EngineSettings;
 import dev.spendgate.policy.LoadedPolicy;
 import dev.spendgate.policy.Pack;
 import dev.spendgate.policy.PackLoader;

@@ -1,4 +1,4 @@
-package dev.spendgate.manifest;
+package dev.spendgate.input;
 
 import java.util.Objects;
 

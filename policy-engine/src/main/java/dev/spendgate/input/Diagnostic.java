@@ -1,6 +1,5 @@
-package dev.spendgate.gate;
+package dev.spendgate.input;
 
-import dev.spendgate.manifest.SourceLocation;
 
 import java.util.Comparator;
 import java.util.Objects;

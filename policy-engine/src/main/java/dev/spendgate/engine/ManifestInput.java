@@ -1,4 +1,4 @@
-package dev.spendgate.policy;
+package dev.spendgate.engine;
 
 import dev.spendgate.cost.Estimate;
 import dev.spendgate.manifest.Manifest;

@@ -1,4 +1,4 @@
-package dev.spendgate.policy;
+package dev.spendgate.engine;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

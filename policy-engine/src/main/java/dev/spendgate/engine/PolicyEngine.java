@@ -1,5 +1,6 @@
-package dev.spendgate.policy;
+package dev.spendgate.engine;
 
+import dev.spendgate.policy.Pack;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package dev.spendgate.policy;
+package dev.spendgate.engine;
 
 import java.util.Map;
 import java.util.Optional;

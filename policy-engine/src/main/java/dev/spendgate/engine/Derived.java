@@ -1,9 +1,9 @@
-package dev.spendgate.policy;
+package dev.spendgate.engine;
 
 import dev.spendgate.manifest.Budget;
 import dev.spendgate.manifest.Metadata;
 import dev.spendgate.manifest.Spec;
-import dev.spendgate.manifest.Ttl;
+import dev.spendgate.yaml.Ttl;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -17,21 +17,17 @@ import java.util.Map;
  */
 public final class Derived {
 
-    private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
-
     private Derived() {
     }
 
     /** A duration in hours, exact for whole seconds, without trailing zeros ({@code 36h} is 36, {@code 2w} 336). */
     public static BigDecimal hours(Ttl ttl) {
-        BigDecimal h = BigDecimal.valueOf(ttl.duration().toSeconds()).divide(SECONDS_PER_HOUR, MathContext.DECIMAL64)
-                .stripTrailingZeros();
-        return h.scale() < 0 ? h.setScale(0) : h;
+        return ttl.hours();
     }
 
     /** {@code startsAt + ttl}, or null when either is absent. */
     public static Instant expiresAt(Spec spec) {
-        return spec.startsAt() == null || spec.ttl() == null ? null : spec.startsAt().plus(spec.ttl().duration());
+        return spec.expiresAt();
     }
 
     /**

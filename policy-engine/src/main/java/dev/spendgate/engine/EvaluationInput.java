@@ -1,5 +1,6 @@
-package dev.spendgate.policy;
+package dev.spendgate.engine;
 
+import dev.spendgate.policy.Parameters;
 import dev.spendgate.spend.SpendSnapshot;
 import dev.spendgate.spend.TeamSpend;
 

@@ -1,4 +1,4 @@
-package dev.spendgate.gate;
+package dev.spendgate.git;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.spendgate.policy;
+package dev.spendgate.engine;
 
 /**
  * Rules ready to evaluate. Evaluation never throws for a policy outcome: a rule that fires is a
