@@ -1,15 +1,15 @@
 package dev.spendgate.cli;
 
 import dev.spendgate.engine.EngineSettings;
-import dev.spendgate.engine.opa.OpaEngine;
 import dev.spendgate.gate.FailOn;
+import dev.spendgate.gate.GateConfig;
 import dev.spendgate.gate.GateReport;
-import dev.spendgate.gate.GateSession;
+import dev.spendgate.gate.GateRunner;
+import dev.spendgate.gate.RunInput;
 import dev.spendgate.git.BaseRevision;
-import dev.spendgate.manifest.Manifest;
+import dev.spendgate.git.PolicyRepository;
 import dev.spendgate.report.Renderer;
 import dev.spendgate.report.Renderers;
-import dev.spendgate.spend.SpendData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,6 +18,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -111,36 +112,33 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         spendInput.prepare();
-        GithubActions actions = root != null && ActionInputs.active(root.env)
-                ? new GithubActions(root.env, spec.commandLine().getOut()) : null;
+        Map<String, String> env = root == null ? Map.of() : root.env;
+        GithubActions actions = ActionInputs.active(env) ? new GithubActions(env, spec.commandLine().getOut()) : null;
         if (actions != null) {
             actions.maskSecrets();
         }
         Renderer renderer = Formats.renderer(format);
         Engines.require(engine);
         EngineSettings settings = opa.settings(engine,
-                dumpInput == null ? Map.of() : Map.of(OpaEngine.DUMP_INPUT, dumpInput.toString()));
-        var instant = Clock.parse(now);
+                dumpInput == null ? Map.of() : Map.of(OpaOptions.DUMP_INPUT, dumpInput.toString()), env);
+        Instant instant = Clock.parse(now);
         List<Path> paths = input.paths;
         if (paths.isEmpty() && actions != null) {
-            paths = new ActionInputs(root.env).paths().stream().map(Path::of).toList();
+            paths = new ActionInputs(env).paths().stream().map(Path::of).toList();
         }
         Path workDir = directory == null ? Path.of("") : directory;
-        BaseRevision baseRevision = base != null ? BaseRevision.given(base)
-                : root == null ? null : BaseRevision.detect(root.env).orElse(null);
-        GateReport report;
-        if (baseRevision != null || policyRepo != null) {
-            // git-aware: JGit is loaded only here, never on a plain run's cold start
-            report = new GitCheck(workDir, inputs, baseRevision, all, newOnly, allowPrWaivers, policyRepo,
-                    root == null ? Map.of() : root.env).run(paths, instant, engine, settings, spendInput);
-        } else {
-            GateSession session = inputs.open(workDir);
-            List<Manifest> manifests = session.loadManifests(paths);
-            // the spend source is read only when asked: DuckDB and JDBC drivers stay off a plain run
-            SpendData spend = spendInput.read(session, manifests, workDir, root == null ? Map.of() : root.env, instant);
-            report = session.check(manifests, Map.of(), instant, engine, settings, spend);
+        GateConfig.Builder config = inputs.config(workDir).engine(engine).engineSettings(settings)
+                .base(base != null ? BaseRevision.given(base) : root == null ? null : BaseRevision.detect(env).orElse(null))
+                .allowPrWaivers(allowPrWaivers);
+        if (policyRepo != null) {
+            // git-aware: JGit is loaded only when a run reads git, never on a plain run's cold start
+            config.policyRepo(policyRepository(), UserCache.folder(env, "policy-repos"));
         }
-        report = report.withFailOn(failOn);
+        GateReport report;
+        try (GateRunner runner = GateRunner.prepare(config.build())) {
+            report = runner.run(RunInput.builder(instant).paths(paths).all(all).newOnly(newOnly).failOn(failOn)
+                    .spend(spendInput.open(workDir, env, instant)).build());
+        }
         try (Output.Target target = Output.open(output, spec.commandLine().getOut())) {
             renderer.render(report, target.appendable());
         }
@@ -154,6 +152,14 @@ final class CheckCommand implements Callable<Integer> {
             actions.publish(report, jsonReport, comment, Version.VERSION);
         }
         return report.exitCode();
+    }
+
+    private PolicyRepository.Location policyRepository() throws UsageException {
+        try {
+            return PolicyRepository.Location.parse(policyRepo);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--policy-repo: " + e.getMessage());
+        }
     }
 
     /** Writes {@code report} in {@code format} to {@code file} as well, when asked to. */

@@ -1,11 +1,11 @@
 package dev.spendgate.cli;
 
+import dev.spendgate.engine.PolicyEngine;
 import dev.spendgate.engine.PolicyEngines;
-import dev.spendgate.engine.opa.OpaEngine;
 import dev.spendgate.error.ExitCodes;
 import dev.spendgate.error.InvalidInputException;
 import dev.spendgate.error.SpendgateException;
-import dev.spendgate.gate.GateSession;
+import dev.spendgate.gate.GateRunner;
 import dev.spendgate.input.Problem;
 import picocli.CommandLine;
 
@@ -36,7 +36,7 @@ public final class Cli {
             if ("1".equals(System.getenv("SPENDGATE_TRAINING"))) {
                 // bin/spendgate's training run records the classes a run loads for a fast start:
                 // the OPA engine's client too, so that --engine opa starts fast as well
-                OpaEngine.preloadClient();
+                PolicyEngines.all().forEach(PolicyEngine::preload);
             }
             return code;
         } catch (OutOfMemoryError e) {
@@ -63,7 +63,7 @@ public final class Cli {
         if (args.length == 0 || !args[0].equals("check")) {
             return;
         }
-        GateSession.warmUp();
+        GateRunner.warmUp();
         String engine = engine(args);
         if (engine.equals("drools") || engine.equals("opa")) {
             PolicyEngines.find(engine).ifPresent(e -> e.warmUp("baseline"));

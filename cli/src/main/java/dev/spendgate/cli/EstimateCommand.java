@@ -4,7 +4,7 @@ import dev.spendgate.cost.CatalogOrigin;
 import dev.spendgate.cost.Estimate;
 import dev.spendgate.cost.EstimateItem;
 import dev.spendgate.cost.PriceCatalog;
-import dev.spendgate.gate.GateSession;
+import dev.spendgate.gate.GateRunner;
 import dev.spendgate.gate.Priced;
 import dev.spendgate.input.Diagnostic;
 import dev.spendgate.manifest.Manifest;
@@ -52,7 +52,7 @@ final class EstimateCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json")) {
             throw new UsageException("--format: estimate prints text or json, not '" + format + "'");
         }
-        GateSession session = inputs.open();
+        GateRunner session = inputs.open();
         List<Manifest> manifests = session.loadManifests(input.paths);
         List<EstimateJson.Entry> entries = new ArrayList<>();
         for (Manifest m : manifests) {

@@ -1,13 +1,13 @@
 package dev.spendgate.cli;
 
-import dev.spendgate.gate.GateSession;
+import dev.spendgate.gate.GateRunner;
 import dev.spendgate.policy.Enforcement;
 import dev.spendgate.policy.RuleInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.util.concurrent.Callable;
 
@@ -27,7 +27,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        GateSession session = inputs.open();
+        GateRunner session = inputs.open();
         String id = ruleId.toUpperCase(java.util.Locale.ROOT);
         RuleInfo rule = session.rule(id).orElseThrow(() -> new UsageException(
                 "unknown rule '" + ruleId + "'" + session.suggestRule(id).map(s -> ", did you mean " + s + "?").orElse("")

@@ -1,18 +1,16 @@
 package dev.spendgate.cli;
 
-import dev.spendgate.error.InvalidInputException;
-import dev.spendgate.gate.GateSession;
+import dev.spendgate.error.SpendgateException;
+import dev.spendgate.gate.GateConfig;
+import dev.spendgate.gate.GateRunner;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Where policy and prices come from; shared by every command that loads them. */
 final class InputOptions {
-
-    static final Path DEFAULT_POLICY = Path.of(".spendgate", "policy.yaml");
 
     @Option(names = "--policy", paramLabel = "FILE",
             description = "Policy set (default: .spendgate/policy.yaml when present, else the shipped defaults).")
@@ -23,25 +21,18 @@ final class InputOptions {
                     + "read as LiteLLM's model_prices_and_context_window.json, .yaml/.yml as a spendgate PriceCatalog.")
     List<Path> prices = new ArrayList<>();
 
-    GateSession open() throws InvalidInputException {
+    /** The gate's configuration from these options, relative paths resolved against {@code workDir}. */
+    GateConfig.Builder config(Path workDir) {
+        return GateConfig.builder().workDir(workDir).policy(policy).prices(prices).toolVersion(Version.VERSION);
+    }
+
+    /** A runner over the work tree's policy and prices in the working directory, for commands that evaluate nothing. */
+    GateRunner open() throws SpendgateException {
         return open(Path.of(""));
     }
 
-    /** The session with relative paths resolved against {@code workDir}. */
-    GateSession open(Path workDir) throws InvalidInputException {
-        return GateSession.open(new GateSession.Config(policyFile(policy, workDir), prices, Version.VERSION, workDir));
-    }
-
-    /** {@code given}, else {@code .spendgate/policy.yaml} when present, else null (the shipped defaults). */
-    static Path policyFile(Path given) {
-        return policyFile(given, Path.of(""));
-    }
-
-    /** {@link #policyFile(Path)} in {@code workDir}. */
-    static Path policyFile(Path given, Path workDir) {
-        if (given == null && Files.isRegularFile(workDir.resolve(DEFAULT_POLICY))) {
-            return DEFAULT_POLICY;
-        }
-        return given;
+    /** {@link #open()} in {@code workDir}. */
+    GateRunner open(Path workDir) throws SpendgateException {
+        return GateRunner.prepare(config(workDir).build());
     }
 }

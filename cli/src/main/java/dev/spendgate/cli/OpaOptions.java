@@ -1,37 +1,49 @@
 package dev.spendgate.cli;
 
 import dev.spendgate.engine.EngineSettings;
-import dev.spendgate.engine.opa.OpaEngine;
+import dev.spendgate.engine.PolicyEngines;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
  * How to reach an OPA server ({@code --engine opa}); shared by {@code check} and {@code test}.
  * Secrets never come from the command line: the bearer token and the trust store's password are
  * read from environment variables, and never printed.
+ *
+ * <p>The options become the OPA engine's documented settings keys; the CLI knows the keys, not the
+ * engine's classes, and has the engine check the values through the engine SPI.
  */
 final class OpaOptions {
 
     static final String TOKEN_ENV = "SPENDGATE_OPA_TOKEN";
     static final String TRUST_STORE_PASSWORD_ENV = "SPENDGATE_OPA_TRUST_STORE_PASSWORD";
 
+    /** The id of the OPA engine, and the settings keys it reads (see the OPA engine's Javadoc). */
+    static final String ENGINE = "opa";
+    static final String URL = "opa.url";
+    static final String PATH = "opa.path";
+    static final String TOKEN = "opa.token";
+    static final String TRUST_STORE = "opa.trustStore";
+    static final String TRUST_STORE_PASSWORD = "opa.trustStorePassword";
+    static final String CONNECT_TIMEOUT = "opa.connectTimeout";
+    static final String READ_TIMEOUT = "opa.readTimeout";
+    static final String RETRIES = "opa.retries";
+    static final String BATCH = "opa.batch";
+    static final String DUMP_INPUT = "opa.dumpInput";
+
     /** Flag of each engine setting, to name it in messages. */
     private static final Map<String, String> FLAGS = Map.of(
-            OpaEngine.URL, "--opa-url",
-            OpaEngine.PATH, "--opa-path",
-            OpaEngine.TRUST_STORE, "--opa-trust-store",
-            OpaEngine.CONNECT_TIMEOUT, "--opa-connect-timeout",
-            OpaEngine.READ_TIMEOUT, "--opa-read-timeout",
-            OpaEngine.RETRIES, "--opa-retries",
-            OpaEngine.BATCH, "--opa-batch",
-            OpaEngine.TOKEN, "the token in $" + TOKEN_ENV);
-
-    /** Where environment variables are read; tests may replace it. */
-    static UnaryOperator<String> environment = System::getenv;
+            URL, "--opa-url",
+            PATH, "--opa-path",
+            TRUST_STORE, "--opa-trust-store",
+            CONNECT_TIMEOUT, "--opa-connect-timeout",
+            READ_TIMEOUT, "--opa-read-timeout",
+            RETRIES, "--opa-retries",
+            BATCH, "--opa-batch",
+            TOKEN, "the token in $" + TOKEN_ENV);
 
     @Option(names = "--opa-url", paramLabel = "URL",
             description = "OPA server for --engine opa (default: http://127.0.0.1:8181).")
@@ -68,22 +80,23 @@ final class OpaOptions {
     String batch;
 
     /**
-     * The engine settings for {@code engine}; {@code extra} are more settings the command adds.
+     * The engine settings for {@code engine}; {@code extra} are more settings the command adds, and
+     * secrets are read from {@code env}.
      *
      * @throws UsageException when OPA options are given for another engine, or a value is wrong
      */
-    EngineSettings settings(String engine, Map<String, String> extra) throws UsageException {
+    EngineSettings settings(String engine, Map<String, String> extra, Map<String, String> env) throws UsageException {
         Map<String, String> options = new LinkedHashMap<>();
-        put(options, OpaEngine.URL, url);
-        put(options, OpaEngine.PATH, path);
-        put(options, OpaEngine.TRUST_STORE, trustStore == null ? null : trustStore.toString());
-        put(options, OpaEngine.CONNECT_TIMEOUT, connectTimeout);
-        put(options, OpaEngine.READ_TIMEOUT, readTimeout);
-        put(options, OpaEngine.RETRIES, retries);
-        put(options, OpaEngine.BATCH, batch);
+        put(options, URL, url);
+        put(options, PATH, path);
+        put(options, TRUST_STORE, trustStore == null ? null : trustStore.toString());
+        put(options, CONNECT_TIMEOUT, connectTimeout);
+        put(options, READ_TIMEOUT, readTimeout);
+        put(options, RETRIES, retries);
+        put(options, BATCH, batch);
         options.putAll(extra);
         boolean tokenEnvGiven = tokenEnv != null && !tokenEnv.isBlank();
-        if (!OpaEngine.ID.equals(engine)) {
+        if (!ENGINE.equals(engine)) {
             if (!options.isEmpty() || tokenEnvGiven) {
                 String first = tokenEnvGiven && options.isEmpty() ? "--opa-token-env"
                         : FLAGS.getOrDefault(options.keySet().iterator().next(), "--dump-input");
@@ -92,15 +105,15 @@ final class OpaOptions {
             return new EngineSettings(Map.of());
         }
         String tokenVariable = tokenEnvGiven ? tokenEnv.strip() : TOKEN_ENV;
-        String token = environment.apply(tokenVariable);
+        String token = env.get(tokenVariable);
         if (tokenEnvGiven && (token == null || token.isBlank())) {
             throw new UsageException("--opa-token-env: the environment variable " + tokenVariable + " is not set");
         }
-        put(options, OpaEngine.TOKEN, token == null || token.isBlank() ? null : token.strip());
-        put(options, OpaEngine.TRUST_STORE_PASSWORD, environment.apply(TRUST_STORE_PASSWORD_ENV));
+        put(options, TOKEN, token == null || token.isBlank() ? null : token.strip());
+        put(options, TRUST_STORE_PASSWORD, env.get(TRUST_STORE_PASSWORD_ENV));
         EngineSettings settings = new EngineSettings(options);
         try {
-            OpaEngine.validate(settings);
+            PolicyEngines.find(engine).ifPresent(e -> e.validate(settings));
         } catch (IllegalArgumentException e) {
             throw new UsageException(flagged(e.getMessage()));
         }

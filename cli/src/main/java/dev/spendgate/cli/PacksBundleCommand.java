@@ -1,9 +1,10 @@
 package dev.spendgate.cli;
 
-import dev.spendgate.engine.opa.BundleWriter;
-import dev.spendgate.policy.LoadedPolicy;
+import dev.spendgate.gate.GateConfig;
+import dev.spendgate.gate.GateRunner;
+import dev.spendgate.git.BaseRevision;
 import dev.spendgate.policy.Pack;
-import dev.spendgate.policy.PolicySetLoader;
+import dev.spendgate.policy.bundle.BundleWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -13,6 +14,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code spendgate packs bundle}: the policy set's packs as an OPA bundle, for an OPA server or fleet. */
@@ -47,13 +49,11 @@ final class PacksBundleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path workDir = directory == null ? Path.of("") : directory;
-        LoadedPolicy loaded;
-        if (base != null) {
-            loaded = GitCheck.basePolicy(workDir, policy, base);
-        } else {
-            Path file = InputOptions.policyFile(policy, workDir);
-            PolicySetLoader loader = new PolicySetLoader();
-            loaded = file == null ? loader.defaults() : loader.load(workDir.resolve(file), file.toString().replace('\\', '/'));
+        List<Pack> packs;
+        // with a base revision: the policy set as the base has it, never as the change has it
+        try (GateRunner trusted = GateRunner.prepare(GateConfig.builder().workDir(workDir).policy(policy)
+                .base(base == null ? null : BaseRevision.given(base)).toolVersion(Version.VERSION).build())) {
+            packs = trusted.packs();
         }
         Path target = output.toAbsolutePath();
         Path dir = target.getParent();
@@ -63,18 +63,18 @@ final class PacksBundleCommand implements Callable<Integer> {
         BundleWriter.Bundle bundle;
         try {
             try (OutputStream out = Files.newOutputStream(partial)) {
-                bundle = BundleWriter.write(loaded.packs(), revision, out);
+                bundle = BundleWriter.write(packs, revision, out);
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(partial);
         }
-        StringBuilder packs = new StringBuilder();
-        for (Pack p : loaded.packs()) {
-            packs.append(packs.length() == 0 ? "" : ", ").append(p.id()).append(' ').append(p.version());
+        StringBuilder names = new StringBuilder();
+        for (Pack p : packs) {
+            names.append(names.length() == 0 ? "" : ", ").append(p.id()).append(' ').append(p.version());
         }
         spec.commandLine().getErr().println("spendgate: wrote " + output + " (revision " + bundle.revision() + "; packs "
-                + packs + "; " + bundle.files().size() + " files)");
+                + names + "; " + bundle.files().size() + " files)");
         return 0;
     }
 }

@@ -1,13 +1,13 @@
 package dev.spendgate.cli;
 
-import dev.spendgate.gate.GateSession;
+import dev.spendgate.gate.GateRunner;
 import dev.spendgate.policy.Enforcement;
 import dev.spendgate.policy.Pack;
 import dev.spendgate.policy.RuleInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
@@ -24,7 +24,7 @@ final class RulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        GateSession session = inputs.open();
+        GateRunner session = inputs.open();
         var out = spec.commandLine().getOut();
         for (Pack pack : session.packs()) {
             out.println(pack.id() + " " + pack.version() + " (" + pack.origin() + ")");

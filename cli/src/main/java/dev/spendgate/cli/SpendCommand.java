@@ -1,6 +1,7 @@
 package dev.spendgate.cli;
 
-import dev.spendgate.gate.GateSession;
+import dev.spendgate.gate.GateConfig;
+import dev.spendgate.gate.GateRunner;
 import dev.spendgate.manifest.Manifest;
 import dev.spendgate.report.spend.SpendRenderer;
 import dev.spendgate.report.spend.SpendRenderers;
@@ -8,10 +9,10 @@ import dev.spendgate.report.spend.SpendReport;
 import dev.spendgate.spend.SpendData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -69,10 +70,10 @@ final class SpendCommand implements Callable<Integer> {
         Instant instant = Clock.parse(now);
         Path workDir = directory == null ? Path.of("") : directory;
         Map<String, String> env = root == null ? Map.of() : root.env;
-        GateSession session = GateSession.open(new GateSession.Config(InputOptions.policyFile(policy, workDir), List.of(),
-                Version.VERSION, workDir));
+        GateRunner session = GateRunner.prepare(GateConfig.builder().workDir(workDir).policy(policy)
+                .toolVersion(Version.VERSION).build());
         List<Manifest> manifests = session.loadManifests(input.paths);
-        SpendData data = spend.read(session, manifests, workDir, env, instant);
+        SpendData data = spend.open(workDir, env, instant).read(session.spendQuery(manifests));
         SpendReport report = SpendReport.of(Version.VERSION, session.policy(), manifests, data, instant);
         try (Output.Target target = Output.open(output, spec.commandLine().getOut())) {
             renderer.render(report, target.appendable());

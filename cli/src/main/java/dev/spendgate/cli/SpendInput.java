@@ -1,10 +1,8 @@
 package dev.spendgate.cli;
 
-import dev.spendgate.gate.GateSession;
-import dev.spendgate.manifest.Manifest;
-import dev.spendgate.spend.SpendData;
 import dev.spendgate.spend.SpendException;
 import dev.spendgate.spend.SpendOptions;
+import dev.spendgate.spend.SpendSource;
 import dev.spendgate.spend.SpendSources;
 import picocli.CommandLine.Option;
 
@@ -49,21 +47,20 @@ final class SpendInput {
     }
 
     /**
-     * Reads the source for a run over {@code manifests} at {@code now} (the run's clock, so that
-     * sources that ask for a recent window follow {@code --now}): the cost column and tags of the
-     * session's policy set, in the currency of the manifests' budgets. Relative paths are resolved
-     * against {@code workDir}; credentials are taken from {@code env}.
+     * The source, opened for a run at {@code now} (the run's clock, so that sources that ask for a
+     * recent window follow {@code --now}); the runner reads it with the query of its policy set.
+     * Relative paths are resolved against {@code workDir}; credentials are taken from {@code env}.
+     * Only a run that reads spend loads DuckDB or a JDBC driver.
      *
      * @return null when {@code --spend} was not given
-     * @throws SpendException when the source cannot be read at all (exit 4)
+     * @throws SpendException when the source cannot be opened (exit 4)
      */
-    SpendData read(GateSession session, List<Manifest> manifests, Path workDir, Map<String, String> env,
-                   Instant now) throws SpendException {
+    SpendSource open(Path workDir, Map<String, String> env, Instant now) throws SpendException {
         if (source == null) {
             return null;
         }
         SpendOptions options = new SpendOptions(workDir, table, driverJars.stream().map(workDir::resolve).toList(),
                 env, TIMEOUT, java.time.Clock.fixed(now, ZoneOffset.UTC));
-        return SpendSources.open(source, options).read(session.spendQuery(manifests));
+        return SpendSources.open(source, options);
     }
 }

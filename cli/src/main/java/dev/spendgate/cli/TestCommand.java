@@ -7,6 +7,7 @@ import dev.spendgate.cases.PackCase;
 import dev.spendgate.cases.PackCases;
 import dev.spendgate.engine.EngineSettings;
 import dev.spendgate.error.ExitCodes;
+import dev.spendgate.input.DisplayPath;
 import dev.spendgate.policy.Pack;
 import dev.spendgate.policy.PackLoader;
 import picocli.CommandLine.Command;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -44,30 +46,34 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "List passing cases too.")
     boolean verbose;
 
+    @ParentCommand
+    SpendgateCommand root;
+
     @Override
     public Integer call() throws Exception {
         Engines.require(engine);
-        EngineSettings settings = opa.settings(engine, Map.of());
+        EngineSettings settings = opa.settings(engine, Map.of(), root == null ? Map.of() : root.env);
         PrintWriter out = spec.commandLine().getOut();
         PackLoader packs = new PackLoader();
-        CaseRunner runner = new CaseRunner(engine, settings, Version.VERSION);
         CaseReader reader = new CaseReader();
         int passed = 0;
         int failed = 0;
-        if (packDirs.isEmpty()) {
-            for (String id : packs.shippedIds()) {
-                Pack pack = packs.loadShipped(id);
-                int[] counts = runPack(pack, PackCases.shipped(id), reader, runner, Path.of(""), out);
-                passed += counts[0];
-                failed += counts[1];
-            }
-        } else {
-            for (Path dir : packDirs) {
-                String display = dir.toString().replace('\\', '/');
-                Pack pack = packs.loadFolder(dir, display);
-                int[] counts = runPack(pack, PackCases.inFolder(dir, display), reader, runner, dir, out);
-                passed += counts[0];
-                failed += counts[1];
+        try (CaseRunner runner = new CaseRunner(engine, settings, Version.VERSION)) {
+            if (packDirs.isEmpty()) {
+                for (String id : packs.shippedIds()) {
+                    Pack pack = packs.loadShipped(id);
+                    int[] counts = runPack(pack, PackCases.shipped(id), reader, runner, Path.of(""), out);
+                    passed += counts[0];
+                    failed += counts[1];
+                }
+            } else {
+                for (Path dir : packDirs) {
+                    String display = DisplayPath.of(dir).text();
+                    Pack pack = packs.loadFolder(dir, display);
+                    int[] counts = runPack(pack, PackCases.inFolder(dir, display), reader, runner, dir, out);
+                    passed += counts[0];
+                    failed += counts[1];
+                }
             }
         }
         out.println(passed + " passed, " + failed + " failed");

@@ -1,11 +1,11 @@
 package dev.spendgate.cli;
 
-import dev.spendgate.gate.GateSession;
+import dev.spendgate.gate.GateRunner;
 import dev.spendgate.manifest.Manifest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +27,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        GateSession session = inputs.open();
+        GateRunner session = inputs.open();
         List<Manifest> manifests = session.loadManifests(input.paths);
         var out = spec.commandLine().getOut();
         for (Manifest m : manifests) {

@@ -1,9 +1,9 @@
 package dev.spendgate.cli;
 
-import dev.spendgate.gate.GateSession;
+import dev.spendgate.gate.GateRunner;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
@@ -19,7 +19,7 @@ final class VersionCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         out.println("spendgate " + Version.VERSION);
         out.println("java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
-        out.println("price catalog as of " + GateSession.shippedCatalogAsOf());
+        out.println("price catalog as of " + GateRunner.shippedCatalogAsOf());
         return 0;
     }
 }

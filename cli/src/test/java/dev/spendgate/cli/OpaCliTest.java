@@ -52,11 +52,6 @@ class OpaCliTest {
         }
     }
 
-    @AfterEach
-    void restoreEnvironment() {
-        OpaOptions.environment = System::getenv;
-    }
-
     @Test
     void checkOnOpaGivesTheSameReportAsDrools() {
         for (String format : new String[] {"json", "text"}) {
@@ -193,11 +188,10 @@ class OpaCliTest {
                     + " unauthorized: request rejected by administrative policy (no bearer token was sent)"), without.err());
 
             Map<String, String> env = Map.of("CI_OPA_TOKEN", token, OpaOptions.TOKEN_ENV, "wrong");
-            OpaOptions.environment = env::get;
-            CliRun wrong = CliRun.of("check", EXAMPLES, "--policy", POLICY, "--engine", "opa", "--opa-url", locked.url());
+            CliRun wrong = CliRun.withEnv(env, "check", EXAMPLES, "--policy", POLICY, "--engine", "opa", "--opa-url", locked.url());
             assertEquals(4, wrong.exitCode());
             assertTrue(wrong.err().contains("(check the bearer token)"), wrong.err());
-            CliRun right = CliRun.of("check", EXAMPLES, "--policy", POLICY, "--now", NOW, "--engine", "opa",
+            CliRun right = CliRun.withEnv(env, "check", EXAMPLES, "--policy", POLICY, "--now", NOW, "--engine", "opa",
                     "--opa-url", locked.url(), "--opa-token-env", "CI_OPA_TOKEN");
             assertEquals(1, right.exitCode(), right.err());
             for (CliRun r : List.of(without, wrong, right)) {

@@ -1,20 +1,24 @@
 package dev.spendgate.cases;
 
 import dev.spendgate.cost.PriceCatalog;
-import dev.spendgate.engine.EngineException;
 import dev.spendgate.engine.EngineSettings;
 import dev.spendgate.error.InvalidInputException;
+import dev.spendgate.error.SpendgateException;
 import dev.spendgate.gate.Finding;
+import dev.spendgate.gate.GateConfig;
 import dev.spendgate.gate.GateReport;
-import dev.spendgate.gate.GateSession;
+import dev.spendgate.gate.GateRunner;
 import dev.spendgate.gate.ManifestReport;
 import dev.spendgate.gate.Messages;
+import dev.spendgate.gate.RunInput;
 import dev.spendgate.manifest.Manifest;
 import dev.spendgate.manifest.ManifestLoader;
 import dev.spendgate.policy.LoadedPolicy;
 import dev.spendgate.policy.Pack;
 import dev.spendgate.policy.PolicySetLoader;
 import dev.spendgate.spend.SpendData;
+import dev.spendgate.spend.SpendQuery;
+import dev.spendgate.spend.SpendSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,14 +29,18 @@ import java.util.Map;
 /**
  * Runs a pack's cases through the whole gate — manifest validation, policy, estimate, live spend,
  * engine, enforcement — on one engine, so a case means the same thing to every engine and to users.
+ * Each case has a policy set of its own; the engine's rules are prepared once for all the cases
+ * over the same packs ({@link GateRunner#under}). Close it to release the prepared engines.
  */
-public final class CaseRunner {
+public final class CaseRunner implements AutoCloseable {
 
     private final String engine;
     private final EngineSettings settings;
     private final String toolVersion;
     private final PolicySetLoader policyLoader = new PolicySetLoader();
     private final ManifestLoader manifestLoader = new ManifestLoader();
+    /** One prepared runner per set of packs the cases' policy sets select. */
+    private final Map<List<Pack>, GateRunner> runners = new HashMap<>();
 
     public CaseRunner(String engine, EngineSettings settings, String toolVersion) {
         this.engine = engine;
@@ -45,9 +53,9 @@ public final class CaseRunner {
      *
      * @param file    the case file as named in messages
      * @param baseDir the folder relative paths in the case are resolved against
-     * @throws EngineException when the engine cannot decide (not a case failure: nothing was judged)
+     * @throws SpendgateException when the engine cannot decide (not a case failure: nothing was judged)
      */
-    public CaseResult run(Pack pack, PackCase c, String file, Path baseDir) throws EngineException {
+    public CaseResult run(Pack pack, PackCase c, String file, Path baseDir) throws SpendgateException {
         List<String> failures = new ArrayList<>();
         GateReport report;
         try {
@@ -67,8 +75,11 @@ public final class CaseRunner {
             }
             SpendData spend = c.spend() == null ? null
                     : c.spend().data(policy.policySet().parameters().liveSpend().costColumn());
-            report = GateSession.of(policy, PriceCatalog.shipped(), toolVersion)
-                    .check(manifests, bases, c.now(), engine, settings, spend);
+            RunInput.Builder input = RunInput.builder(c.now()).manifests(manifests, bases);
+            if (spend != null) {
+                input.spend(new CaseSpend(file, spend));
+            }
+            report = runner(policy).run(input.build());
         } catch (InvalidInputException e) {
             e.problems().forEach(p -> failures.add("invalid input: " + p));
             return new CaseResult(c, engine, failures, null);
@@ -105,6 +116,32 @@ public final class CaseRunner {
             }
         }
         return new CaseResult(c, engine, failures, report);
+    }
+
+    /** The runner for {@code policy}: over the prepared engine of its packs, prepared on the first case. */
+    private GateRunner runner(LoadedPolicy policy) throws SpendgateException {
+        GateRunner prepared = runners.get(policy.packs());
+        if (prepared == null) {
+            prepared = GateRunner.prepare(GateConfig.builder().toolVersion(toolVersion).engine(engine)
+                    .engineSettings(settings).loadedPolicy(policy).catalog(PriceCatalog.shipped()).build());
+            runners.put(policy.packs(), prepared);
+            return prepared;
+        }
+        return prepared.under(policy);
+    }
+
+    @Override
+    public void close() {
+        runners.values().forEach(GateRunner::close);
+        runners.clear();
+    }
+
+    /** A case's billing rows, as a spend source reads them. */
+    private record CaseSpend(String display, SpendData data) implements SpendSource {
+        @Override
+        public SpendData read(SpendQuery query) {
+            return data;
+        }
     }
 
     private static boolean matches(PackCase.Expectation e, Finding f, String manifest) {

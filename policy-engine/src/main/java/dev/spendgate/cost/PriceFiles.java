@@ -1,6 +1,7 @@
 package dev.spendgate.cost;
 
 import dev.spendgate.error.InvalidInputException;
+import dev.spendgate.input.DisplayPath;
 import dev.spendgate.input.Problem;
 
 import java.nio.file.Path;
@@ -62,6 +63,6 @@ public final class PriceFiles {
 
     /** A path as users wrote it, with forward slashes. */
     static String display(Path path) {
-        return path.toString().replace('\\', '/');
+        return DisplayPath.of(path).text();
     }
 }

@@ -30,4 +30,21 @@ public interface PolicyEngine {
      */
     default void warmUp(String packId) {
     }
+
+    /**
+     * Checks load-time settings without contacting anything, so that a command line can report a
+     * bad value as a usage error before the run starts. The default accepts every setting.
+     *
+     * @throws IllegalArgumentException naming the setting ({@code opa.readTimeout: ...}) and what is wrong
+     */
+    default void validate(EngineSettings settings) {
+    }
+
+    /**
+     * Loads and initialises, on the calling thread and without network, the classes a run of this
+     * engine needs: for a launcher's training run that records the classes to archive for a fast
+     * start. The default does nothing.
+     */
+    default void preload() {
+    }
 }

@@ -41,10 +41,14 @@ public record Finding(
         evidence = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(evidence));
     }
 
-    /** A finding of the change itself (not known to exist at a base revision). */
-    public Finding(String rule, String title, String intent, Enforcement enforcement, Outcome outcome, String message,
-                   String remediation, String path, SourceLocation location, Map<String, Object> evidence, String waiver) {
-        this(rule, title, intent, enforcement, outcome, message, remediation, path, location, evidence, waiver, false);
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The same finding, covered by waiver {@code name}: it no longer blocks. */
+    Finding waivedBy(String name) {
+        return new Finding(rule, title, intent, enforcement, Outcome.WAIVED, message, remediation, path, location,
+                evidence, name, preexisting);
     }
 
     /**
@@ -54,5 +58,77 @@ public record Finding(
     Finding asPreexisting() {
         return new Finding(rule, title, intent, enforcement, outcome == Outcome.FAIL ? Outcome.WARN : outcome, message,
                 remediation, path, location, evidence, waiver, true);
+    }
+
+    /** Builds a {@link Finding}: a finding of the change itself, not waived, unless told otherwise. */
+    public static final class Builder {
+
+        private String rule;
+        private String title;
+        private String intent;
+        private Enforcement enforcement;
+        private Outcome outcome;
+        private String message;
+        private String remediation;
+        private String path;
+        private SourceLocation location;
+        private Map<String, Object> evidence = Map.of();
+        private String waiver;
+        private boolean preexisting;
+
+        private Builder() {
+        }
+
+        /** The rule's id, title and intent. */
+        public Builder rule(String id, String title, String intent) {
+            this.rule = id;
+            this.title = title;
+            this.intent = intent;
+            return this;
+        }
+
+        /** The level the rule is enforced at, and what that makes of this finding. */
+        public Builder enforced(Enforcement enforcement, Outcome outcome) {
+            this.enforcement = enforcement;
+            this.outcome = outcome;
+            return this;
+        }
+
+        public Builder message(String message) {
+            this.message = message;
+            return this;
+        }
+
+        public Builder remediation(String remediation) {
+            this.remediation = remediation;
+            return this;
+        }
+
+        /** The JSON pointer of the key that caused it, and where that key stands. */
+        public Builder at(String path, SourceLocation location) {
+            this.path = path;
+            this.location = location;
+            return this;
+        }
+
+        public Builder evidence(Map<String, Object> evidence) {
+            this.evidence = evidence;
+            return this;
+        }
+
+        public Builder waiver(String waiver) {
+            this.waiver = waiver;
+            return this;
+        }
+
+        public Builder preexisting(boolean preexisting) {
+            this.preexisting = preexisting;
+            return this;
+        }
+
+        public Finding build() {
+            return new Finding(rule, title, intent, enforcement, outcome, message, remediation, path, location, evidence,
+                    waiver, preexisting);
+        }
     }
 }

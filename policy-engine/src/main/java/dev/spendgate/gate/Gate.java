@@ -17,7 +17,6 @@ import dev.spendgate.policy.PolicySet;
 import dev.spendgate.policy.RuleInfo;
 import dev.spendgate.policy.Waiver;
 import dev.spendgate.spend.SpendAnalysis;
-import dev.spendgate.spend.SpendData;
 import dev.spendgate.spend.SpendSnapshot;
 import dev.spendgate.spend.TeamSpend;
 
@@ -82,39 +81,21 @@ public final class Gate {
     }
 
     /**
-     * Evaluates {@code manifests} with {@code engine} at {@code now}.
+     * Evaluates {@code manifests}, each against its base version in {@code bases} (by manifest
+     * name; a manifest without one is judged as new, and the rules about changes do not apply to
+     * it), with live spend {@code spend} as attributed for this run (null when the run has no
+     * spend source: the live-spend rules then do not apply).
      *
      * @param pricing the cost model's view of each manifest (estimate, catalog tiers, diagnostics)
      * @throws EngineException when the engine gives no trustworthy decision
      */
     public GateReport evaluate(String engineId, PreparedPolicies engine, List<Manifest> manifests,
-                               Function<Manifest, Priced> pricing, Instant now) throws EngineException {
-        return evaluate(engineId, engine, manifests, Map.of(), pricing, now);
-    }
-
-    /**
-     * Evaluates {@code manifests} against their base versions {@code bases} (by manifest name; a
-     * manifest without one is judged as new, and the rules about changes do not apply to it).
-     */
-    public GateReport evaluate(String engineId, PreparedPolicies engine, List<Manifest> manifests,
-                               Map<String, Manifest> bases, Function<Manifest, Priced> pricing, Instant now)
-            throws EngineException {
-        return evaluate(engineId, engine, manifests, bases, pricing, now, null);
-    }
-
-    /**
-     * Evaluates {@code manifests} against their base versions and live spend {@code spend} (null
-     * when the run has no spend source: the live-spend rules then do not apply).
-     */
-    public GateReport evaluate(String engineId, PreparedPolicies engine, List<Manifest> manifests,
                                Map<String, Manifest> bases, Function<Manifest, Priced> pricing, Instant now,
-                               SpendData spend) throws EngineException {
+                               SpendSnapshot spend) throws EngineException {
         List<Diagnostic> diagnostics = new ArrayList<>();
-        Map<String, BigDecimal> teamLimits = policy.parameters().budgets().teamMonthly();
-        SpendSnapshot snapshot = spend == null ? null
-                : SpendAnalysis.analyse(spend, SpendAnalysis.budgetCurrency(manifests), manifests, teamLimits, now);
-        Map<String, TeamSpend> teams = snapshot == null ? SpendAnalysis.teams(manifests, teamLimits, now)
-                : snapshot.teams();
+        SpendSnapshot snapshot = spend;
+        Map<String, TeamSpend> teams = snapshot == null
+                ? SpendAnalysis.teams(manifests, policy.parameters().budgets().teamMonthly(), now) : snapshot.teams();
         if (snapshot != null) {
             SpendDiagnostics.add(snapshot, manifests, diagnostics);
         }
@@ -160,8 +141,9 @@ public final class Gate {
         }
         policyFindings.sort(ORDER);
         diagnostics.sort(Diagnostic.ORDER);
-        return new GateReport(toolVersion, engineId, result.metadata(), policy.name(), reports, policyFindings,
-                dedupe(diagnostics), enforcedRules(), FailOn.FAIL, null, snapshot);
+        return GateReport.builder().toolVersion(toolVersion).engine(engineId).engineMetadata(result.metadata())
+                .policy(policy.name()).manifests(reports).policyFindings(policyFindings).diagnostics(dedupe(diagnostics))
+                .rules(enforcedRules()).spend(snapshot).build();
     }
 
     /**
@@ -213,8 +195,9 @@ public final class Gate {
     private Finding finding(RuleInfo rule, Detection d, SourceLocation at) {
         Enforcement level = policy.enforcement().getOrDefault(rule.id(), rule.level());
         Outcome outcome = level == Enforcement.ADVISORY ? Outcome.WARN : Outcome.FAIL;
-        return new Finding(rule.id(), rule.title(), rule.intent(), level, outcome,
-                Messages.fill(rule.message(), d.evidence()), rule.remediation(), d.path(), at, d.evidence(), null);
+        return Finding.builder().rule(rule.id(), rule.title(), rule.intent()).enforced(level, outcome)
+                .message(Messages.fill(rule.message(), d.evidence())).remediation(rule.remediation())
+                .at(d.path(), at).evidence(d.evidence()).build();
     }
 
     /**
@@ -253,8 +236,7 @@ public final class Gate {
                                 "waiver", w.name(), "rule", w.rule(), "manifest", e.getKey(),
                                 "expires", w.expires().toString())));
                     } else {
-                        list.set(i, new Finding(f.rule(), f.title(), f.intent(), f.enforcement(), Outcome.WAIVED,
-                                f.message(), f.remediation(), f.path(), f.location(), f.evidence(), w.name()));
+                        list.set(i, f.waivedBy(w.name()));
                     }
                 }
             }

@@ -44,11 +44,15 @@ public record GateReport(
         rules = List.copyOf(rules);
     }
 
-    /** A report of a run without a base revision. */
-    public GateReport(String toolVersion, String engine, Map<String, String> engineMetadata, String policy,
-                      List<ManifestReport> manifests, List<Finding> policyFindings, List<Diagnostic> diagnostics,
-                      List<EnforcedRule> rules, FailOn failOn) {
-        this(toolVersion, engine, engineMetadata, policy, manifests, policyFindings, diagnostics, rules, failOn, null, null);
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this report's values, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder().toolVersion(toolVersion).engine(engine).engineMetadata(engineMetadata).policy(policy)
+                .manifests(manifests).policyFindings(policyFindings).diagnostics(diagnostics).rules(rules)
+                .failOn(failOn).changes(changes).spend(spend);
     }
 
     public Verdict verdict() {
@@ -79,8 +83,7 @@ public record GateReport(
 
     /** The same report, judged with {@code --fail-on failOn}. */
     public GateReport withFailOn(FailOn failOn) {
-        return new GateReport(toolVersion, engine, engineMetadata, policy, manifests, policyFindings, diagnostics,
-                rules, failOn, changes, spend);
+        return toBuilder().failOn(failOn).build();
     }
 
     /**
@@ -88,8 +91,7 @@ public record GateReport(
      * {@code more} diagnostics (sorted in among the others).
      */
     public GateReport withChanges(ChangeSummary changes, List<Diagnostic> more) {
-        return new GateReport(toolVersion, engine, engineMetadata, policy, manifests, policyFindings,
-                merged(more), rules, failOn, changes, spend);
+        return toBuilder().changes(changes).diagnostics(merged(more)).build();
     }
 
     /** The same report with {@code more} diagnostics, sorted in among the others (repeats dropped). */
@@ -97,8 +99,7 @@ public record GateReport(
         if (more.isEmpty()) {
             return this;
         }
-        return new GateReport(toolVersion, engine, engineMetadata, policy, manifests, policyFindings,
-                merged(more), rules, failOn, changes, spend);
+        return toBuilder().diagnostics(merged(more)).build();
     }
 
     private List<Diagnostic> merged(List<Diagnostic> more) {
@@ -129,8 +130,7 @@ public record GateReport(
                     .map(f -> before.contains(key(m.name(), f)) ? f.asPreexisting() : f).toList();
             judged.add(new ManifestReport(m.file(), m.name(), m.kind(), m.team(), Verdict.of(fs), m.budget(), m.estimate(), fs));
         }
-        return new GateReport(toolVersion, engine, engineMetadata, policy, judged, policyFindings, diagnostics, rules,
-                failOn, changes, spend);
+        return toBuilder().manifests(judged).build();
     }
 
     private static String key(String manifest, Finding f) {
@@ -144,5 +144,84 @@ public record GateReport(
             return ExitCodes.BLOCKED;
         }
         return ExitCodes.PASS;
+    }
+
+    /** Builds a {@link GateReport}; the fail-on level defaults to {@code fail}, the lists to empty. */
+    public static final class Builder {
+
+        private String toolVersion;
+        private String engine;
+        private Map<String, String> engineMetadata = Map.of();
+        private String policy;
+        private List<ManifestReport> manifests = List.of();
+        private List<Finding> policyFindings = List.of();
+        private List<Diagnostic> diagnostics = List.of();
+        private List<EnforcedRule> rules = List.of();
+        private FailOn failOn = FailOn.FAIL;
+        private ChangeSummary changes;
+        private SpendSnapshot spend;
+
+        private Builder() {
+        }
+
+        public Builder toolVersion(String toolVersion) {
+            this.toolVersion = toolVersion;
+            return this;
+        }
+
+        public Builder engine(String engine) {
+            this.engine = engine;
+            return this;
+        }
+
+        public Builder engineMetadata(Map<String, String> engineMetadata) {
+            this.engineMetadata = engineMetadata;
+            return this;
+        }
+
+        public Builder policy(String policy) {
+            this.policy = policy;
+            return this;
+        }
+
+        public Builder manifests(List<ManifestReport> manifests) {
+            this.manifests = manifests;
+            return this;
+        }
+
+        public Builder policyFindings(List<Finding> policyFindings) {
+            this.policyFindings = policyFindings;
+            return this;
+        }
+
+        public Builder diagnostics(List<Diagnostic> diagnostics) {
+            this.diagnostics = diagnostics;
+            return this;
+        }
+
+        public Builder rules(List<EnforcedRule> rules) {
+            this.rules = rules;
+            return this;
+        }
+
+        public Builder failOn(FailOn failOn) {
+            this.failOn = failOn;
+            return this;
+        }
+
+        public Builder changes(ChangeSummary changes) {
+            this.changes = changes;
+            return this;
+        }
+
+        public Builder spend(SpendSnapshot spend) {
+            this.spend = spend;
+            return this;
+        }
+
+        public GateReport build() {
+            return new GateReport(toolVersion, engine, engineMetadata, policy, manifests, policyFindings, diagnostics,
+                    rules, failOn, changes, spend);
+        }
     }
 }

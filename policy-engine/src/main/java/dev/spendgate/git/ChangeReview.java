@@ -5,6 +5,7 @@ import dev.spendgate.cost.PriceCatalog;
 import dev.spendgate.cost.PriceFiles;
 import dev.spendgate.error.InvalidInputException;
 import dev.spendgate.input.Diagnostic;
+import dev.spendgate.input.DisplayPath;
 import dev.spendgate.input.Problem;
 import dev.spendgate.manifest.Manifest;
 import dev.spendgate.manifest.ManifestLoader;
@@ -400,7 +401,7 @@ public final class ChangeReview implements AutoCloseable {
     }
 
     private static String display(Path path) {
-        return path.toString().replace('\\', '/');
+        return DisplayPath.of(path).text();
     }
 
     private static byte[] read(Path file) throws GitException {

@@ -1,6 +1,7 @@
 package dev.spendgate.git;
 
 import dev.spendgate.error.InvalidInputException;
+import dev.spendgate.input.DisplayPath;
 import dev.spendgate.policy.LoadedPolicy;
 import dev.spendgate.policy.PolicySetLoader;
 import dev.spendgate.yaml.YamlDocument;
@@ -125,7 +126,7 @@ public final class TrustedPolicy {
     /** {@code ref} relative to folder {@code dir} of the repository; null when it leaves the repository. */
     private static String resolve(String dir, String ref) {
         String joined = dir.isEmpty() ? ref : dir + "/" + ref;
-        String p = Path.of(joined.replace('\\', '/')).normalize().toString().replace('\\', '/');
+        String p = DisplayPath.of(Path.of(DisplayPath.of(joined).text()).normalize()).text();
         return p.isEmpty() || p.equals("..") || p.startsWith("../") || p.startsWith("/") ? null : p;
     }
 

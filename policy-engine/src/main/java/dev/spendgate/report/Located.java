@@ -3,6 +3,7 @@ package dev.spendgate.report;
 import dev.spendgate.gate.Finding;
 import dev.spendgate.gate.GateReport;
 import dev.spendgate.gate.ManifestReport;
+import dev.spendgate.input.DisplayPath;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,7 @@ record Located(ManifestReport manifest, Finding finding) {
 
     /** A repository-relative path: forward slashes, without a leading {@code ./}. */
     String uri() {
-        String file = finding.location().file().replace('\\', '/');
+        String file = DisplayPath.of(finding.location().file()).text();
         while (file.startsWith("./")) {
             file = file.substring(2);
         }

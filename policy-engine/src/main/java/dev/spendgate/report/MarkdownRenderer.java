@@ -9,6 +9,7 @@ import dev.spendgate.gate.Summary;
 import dev.spendgate.gate.Verdict;
 import dev.spendgate.git.ChangeSummary;
 import dev.spendgate.input.Diagnostic;
+import dev.spendgate.input.DisplayPath;
 
 import java.io.IOException;
 import java.util.LinkedHashSet;
@@ -173,7 +174,7 @@ public final class MarkdownRenderer implements Renderer {
         if (linkBase == null) {
             return text;
         }
-        String path = file.replace('\\', '/');
+        String path = DisplayPath.of(file).text();
         while (path.startsWith("./")) {
             path = path.substring(2);
         }

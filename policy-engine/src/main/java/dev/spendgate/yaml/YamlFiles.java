@@ -1,5 +1,6 @@
 package dev.spendgate.yaml;
 
+import dev.spendgate.input.DisplayPath;
 import dev.spendgate.input.Problem;
 import dev.spendgate.input.SourceLocation;
 
@@ -110,7 +111,7 @@ public final class YamlFiles {
         Path abs = file.toAbsolutePath().normalize();
         Path b = base.toAbsolutePath().normalize();
         String s = abs.startsWith(b) ? b.relativize(abs).toString() : abs.toString();
-        return s.isEmpty() ? "." : s.replace('\\', '/');
+        return s.isEmpty() ? "." : DisplayPath.of(s).text();
     }
 
     /**
@@ -119,18 +120,18 @@ public final class YamlFiles {
      */
     public static String child(String folderDisplay, String relative) {
         Path folder = Path.of(folderDisplay.isEmpty() ? "." : folderDisplay);
-        String s = folder.resolve(relative).normalize().toString().replace('\\', '/');
+        String s = DisplayPath.of(folder.resolve(relative).normalize()).text();
         return s.isEmpty() ? "." : s;
     }
 
     /** The display name of the folder holding the file named {@code fileDisplay}. */
     public static String parent(String fileDisplay) {
         Path parent = Path.of(fileDisplay).getParent();
-        return parent == null ? "." : parent.toString().replace('\\', '/');
+        return parent == null ? "." : DisplayPath.of(parent).text();
     }
 
     private static String displayGiven(String given) {
-        String s = given.replace('\\', '/');
+        String s = DisplayPath.of(given).text();
         return s.isEmpty() ? "." : s;
     }
 

@@ -90,7 +90,7 @@ class GateUnvouchedTest {
         PreparedPolicies engine = input -> new EngineResult(firing.stream()
                 .map(f -> new Detection(f.split("@")[0], f.split("@")[1], "/spec/budget/amount", Map.of())).toList(),
                 Map.of());
-        return gate.evaluate("fake", engine, manifests, pricing, NOW);
+        return gate.evaluate("fake", engine, manifests, Map.of(), pricing, NOW, null);
     }
 
     private static List<String> unvouched(GateReport report) {

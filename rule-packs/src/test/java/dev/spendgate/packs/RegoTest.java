@@ -63,7 +63,7 @@ class RegoTest {
     /** The decision module as the engine ships it, written out for the opa binary. */
     private static Path decisionModule() throws IOException {
         Path file = Files.createDirectories(tmp.resolve("spendgate")).resolve("decision.rego");
-        try (InputStream in = RegoTest.class.getClassLoader().getResourceAsStream("dev/spendgate/engine/opa/decision.rego")) {
+        try (InputStream in = RegoTest.class.getClassLoader().getResourceAsStream("dev/spendgate/policy/bundle/decision.rego")) {
             assertTrue(in != null, "decision.rego is not on the classpath");
             Files.write(file, in.readAllBytes());
         }

@@ -85,22 +85,14 @@ public final class OpaEngine implements PolicyEngine {
         OpaClient.preload();
     }
 
-    /**
-     * Loads and initialises the HTTP client's classes on the calling thread, without network: for
-     * a launcher's training run that records the classes a run loads (class-data sharing), so
-     * that {@code --engine opa} starts fast too.
-     */
-    public static void preloadClient() {
+    /** Loads and initialises the HTTP client's classes, so that {@code --engine opa} starts fast too. */
+    @Override
+    public void preload() {
         OpaClient.initialise();
     }
 
-    /**
-     * Checks settings without contacting anything, for a command line to report a bad value as
-     * a usage error.
-     *
-     * @throws IllegalArgumentException naming the setting and what is wrong with it
-     */
-    public static void validate(EngineSettings settings) {
+    @Override
+    public void validate(EngineSettings settings) {
         OpaSettings.of(settings);
     }
 }

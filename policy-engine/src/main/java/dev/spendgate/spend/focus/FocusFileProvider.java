@@ -1,5 +1,6 @@
 package dev.spendgate.spend.focus;
 
+import dev.spendgate.input.DisplayPath;
 import dev.spendgate.spend.SpendException;
 import dev.spendgate.spend.SpendOptions;
 import dev.spendgate.spend.SpendSource;
@@ -43,6 +44,6 @@ public final class FocusFileProvider implements SpendSourceProvider {
         } catch (InvalidPathException e) {
             throw new SpendException("spend_unreadable", spec + ": not a file path: " + e.getReason());
         }
-        return new FocusFileSource(path, spec.replace('\\', '/'));
+        return new FocusFileSource(path, DisplayPath.of(spec).text());
     }
 }

@@ -3,6 +3,7 @@ package dev.spendgate.engine.opa;
 import dev.spendgate.engine.opa.testing.OpaBinary;
 import dev.spendgate.error.InvalidInputException;
 import dev.spendgate.policy.Pack;
+import dev.spendgate.policy.bundle.BundleWriter;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;

@@ -200,10 +200,10 @@ class OpaEngineTest {
         assertEquals("engine_settings", e.code());
         assertEquals("opa.readTimeout: 'soon' is not a duration like 500ms, 2s or 1m", e.getMessage());
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
-                () -> OpaEngine.validate(new EngineSettings(Map.of(OpaEngine.URL, "ftp://x"))));
+                () -> new OpaEngine().validate(new EngineSettings(Map.of(OpaEngine.URL, "ftp://x"))));
         assertEquals("opa.url: 'ftp://x' is not an http:// or https:// URL", bad.getMessage());
         bad = assertThrows(IllegalArgumentException.class,
-                () -> OpaEngine.validate(new EngineSettings(Map.of(OpaEngine.URL, "http://u:p@host:1"))));
+                () -> new OpaEngine().validate(new EngineSettings(Map.of(OpaEngine.URL, "http://u:p@host:1"))));
         assertTrue(bad.getMessage().contains("no user, query or fragment"), bad.getMessage());
         assertEquals("spendgate/decision", OpaSettings.decisionPath("data.spendgate.decision"));
         assertEquals("acme/gate", OpaSettings.decisionPath("/acme/gate/"));

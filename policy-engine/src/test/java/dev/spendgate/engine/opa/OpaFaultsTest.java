@@ -76,8 +76,8 @@ class OpaFaultsTest {
             opa.kill();
             EngineException e = assertThrows(EngineException.class, () -> new dev.spendgate.gate.Gate("test",
                     dev.spendgate.policy.PolicySet.defaults(), List.of(tiny))
-                    .evaluate("opa", prepared, manifests, m -> new dev.spendgate.gate.Priced(zero(), Map.of(), List.of()),
-                            TinyPack.NOW));
+                    .evaluate("opa", prepared, manifests, Map.of(), m -> new dev.spendgate.gate.Priced(zero(), Map.of(), List.of()),
+                            TinyPack.NOW, null));
             assertEquals("engine_unreachable", e.code());
             assertTrue(e.getMessage().startsWith("cannot connect to OPA at " + opa.url()), e.getMessage());
         } finally {

@@ -6,6 +6,7 @@ import dev.spendgate.engine.opa.testing.OpaServer;
 import dev.spendgate.gate.GateReport;
 import dev.spendgate.manifest.Manifest;
 import dev.spendgate.policy.Pack;
+import dev.spendgate.policy.bundle.BundleWriter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

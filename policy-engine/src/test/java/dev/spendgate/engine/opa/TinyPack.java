@@ -4,14 +4,18 @@ import dev.spendgate.cost.PriceCatalog;
 import dev.spendgate.engine.EngineException;
 import dev.spendgate.engine.EngineSettings;
 import dev.spendgate.error.InvalidInputException;
+import dev.spendgate.error.SpendgateException;
+import dev.spendgate.gate.GateConfig;
 import dev.spendgate.gate.GateReport;
-import dev.spendgate.gate.GateSession;
+import dev.spendgate.gate.GateRunner;
+import dev.spendgate.gate.RunInput;
 import dev.spendgate.manifest.Manifest;
 import dev.spendgate.manifest.ManifestLoader;
 import dev.spendgate.policy.LoadedPolicy;
 import dev.spendgate.policy.Pack;
 import dev.spendgate.policy.PackLoader;
 import dev.spendgate.policy.PolicySetLoader;
+import java.util.Map;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -83,6 +87,14 @@ final class TinyPack {
         } catch (InvalidInputException e) {
             throw new AssertionError(e.problems().toString(), e);
         }
-        return GateSession.of(policy, PriceCatalog.shipped(), "test").check(manifests, NOW, engine, settings);
+        GateConfig config = GateConfig.builder().toolVersion("test").engine(engine).engineSettings(settings)
+                .loadedPolicy(policy).catalog(PriceCatalog.shipped()).build();
+        try (GateRunner runner = GateRunner.prepare(config)) {
+            return runner.run(RunInput.builder(NOW).manifests(manifests, Map.of()).build());
+        } catch (EngineException e) {
+            throw e;
+        } catch (SpendgateException e) {
+            throw new AssertionError("a run over loaded manifests and policy fails only in its engine: " + e.getMessage(), e);
+        }
     }
 }

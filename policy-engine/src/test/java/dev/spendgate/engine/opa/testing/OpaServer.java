@@ -1,7 +1,7 @@
 package dev.spendgate.engine.opa.testing;
 
-import dev.spendgate.engine.opa.BundleWriter;
 import dev.spendgate.policy.Pack;
+import dev.spendgate.policy.bundle.BundleWriter;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package dev.spendgate.engine.opa;
+package dev.spendgate.policy.bundle;
 
 import java.io.IOException;
 import java.io.OutputStream;

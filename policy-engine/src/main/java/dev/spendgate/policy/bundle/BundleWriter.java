@@ -1,4 +1,4 @@
-package dev.spendgate.engine.opa;
+package dev.spendgate.policy.bundle;
 
 import dev.spendgate.error.InvalidInputException;
 import dev.spendgate.input.Problem;
@@ -32,13 +32,15 @@ import java.util.zip.GZIPOutputStream;
  * fleet's bundle service: a {@code .manifest} with the revision and the root {@code spendgate},
  * the decision module {@code spendgate/decision.rego}, each pack's Rego (tests left out) under
  * {@code spendgate/packs/<id>/}, and {@code spendgate/meta/data.json} naming the packs and their
- * versions, which {@link OpaEngine} checks before it trusts the server. The same packs give the
+ * versions, which the OPA engine checks before it trusts the server. The same packs give the
  * same bytes.
  */
 public final class BundleWriter {
 
     /** Where the decision module is, in the jar and in every bundle. */
-    static final String DECISION_RESOURCE = "dev/spendgate/engine/opa/decision.rego";
+    /** The engine whose sources a pack's Rego is ({@code opa}): what an OPA bundle carries. */
+    private static final String REGO_ENGINE = "opa";
+    static final String DECISION_RESOURCE = "dev/spendgate/policy/bundle/decision.rego";
     static final String DECISION_FILE = "spendgate/decision.rego";
     static final String META_FILE = "spendgate/meta/data.json";
 
@@ -100,7 +102,7 @@ public final class BundleWriter {
     /** The Rego of {@code pack} (file name to text), tests left out: from its folder or from the jar. */
     static Map<String, String> rego(Pack pack) {
         if (!pack.shipped()) {
-            return new TreeMap<>(pack.sources().getOrDefault(OpaEngine.ID, Map.of()));
+            return new TreeMap<>(pack.sources().getOrDefault(REGO_ENGINE, Map.of()));
         }
         Map<String, String> out = new TreeMap<>();
         ShippedFiles.list(BundleWriter.class.getClassLoader(), pack.id(), "rego",
