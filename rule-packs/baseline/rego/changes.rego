@@ -47,5 +47,36 @@ detections contains d if {
 	}
 }
 
+# SG-CHG-004 the estimate rose beyond changes.maxEstimateIncrease; base.estimateChange is worked
+# out by spendgate (before and after priced with the same catalog, the rise and its per cent), so
+# both engines judge the same numbers. With an amount and a per cent, a rise must pass both.
+detections contains d if {
+	limit := input.params.changes.maxEstimateIncrease
+	some m in input.manifests
+	change := m.base.estimateChange
+	change.complete
+	change.increase > 0
+	beyond_amount(change, limit)
+	beyond_percent(change, limit)
+	d := {
+		"rule": "SG-CHG-004", "manifest": m.name, "path": "/spec",
+		"evidence": {
+			"before": change.before, "after": change.after, "increase": change.increase,
+			"percent": change.percentText, "currency": m.estimate.currency, "limit": limit.text,
+		},
+	}
+}
+
+beyond_amount(_, limit) if not limit.amount
+
+beyond_amount(change, limit) if change.increase > limit.amount
+
+beyond_percent(_, limit) if not limit.percent
+
+# from a base estimate of 0 any rise is beyond every per cent
+beyond_percent(change, _) if not change.percent
+
+beyond_percent(change, limit) if change.percent > limit.percent
+
 # The order of the model tiers.
 tier_rank := {"small": 0, "mid": 1, "frontier": 2}

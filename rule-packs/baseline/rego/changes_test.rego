@@ -1,4 +1,4 @@
-# Tests of the rules about changes against the base version (SG-CHG-001..003).
+# Tests of the rules about changes against the base version (SG-CHG-001..004).
 package spendgate.packs.baseline_test
 
 import rego.v1
@@ -95,4 +95,52 @@ test_chg_003_same_or_shorter_ttl_passes if {
 test_chg_no_base_no_change_rules if {
 	m := patched([put("/document/spec/budget/amount", 900), put("/document/spec/ttl", "20h")])
 	count(detections_of(m)) == 0
+}
+
+# --- SG-CHG-004 ---------------------------------------------------------------------------------
+
+# The clean manifest against a base version whose estimate moved from before to after.
+estimate_moved(before, after, increase, percent, text) := changed([], json.patch(base_of([]), [put(
+	"/estimateChange",
+	object.union(
+		{"before": before, "after": after, "increase": increase, "percentText": text, "complete": true},
+		{k: v | some k, v in {"percent": percent}; v != null},
+	),
+)]))
+
+percent_limit(p) := params_with([put("/changes/maxEstimateIncrease", {"percent": p, "text": sprintf("%v%%", [p])})])
+
+test_chg_004_estimate_doubled if {
+	m := estimate_moved(8, 16, 8, 100, "+100%")
+	run([m], percent_limit(50)) == {detection(
+		"SG-CHG-004", "churn-ft", "/spec",
+		{"before": 8, "after": 16, "increase": 8, "percent": "+100%", "currency": "USD", "limit": "50%"},
+	)}
+}
+
+test_chg_004_within_the_step_or_falling_passes if {
+	count(run([estimate_moved(10, 14, 4, 40, "+40%")], percent_limit(50))) == 0
+	count(run([estimate_moved(10, 15, 5, 50, "+50%")], percent_limit(50))) == 0
+	count(run([estimate_moved(16, 8, -8, -50, "-50%")], percent_limit(0))) == 0
+}
+
+test_chg_004_with_an_amount_and_a_per_cent_a_rise_must_pass_both if {
+	both := params_with([put("/changes/maxEstimateIncrease", {"amount": 500, "percent": 50, "text": "500 USD and 50%"})])
+	count(run([estimate_moved(8, 16, 8, 100, "+100%")], both)) == 0
+	run([estimate_moved(800, 1600, 800, 100, "+100%")], both) == {detection(
+		"SG-CHG-004", "churn-ft", "/spec",
+		{"before": 800, "after": 1600, "increase": 800, "percent": "+100%", "currency": "USD", "limit": "500 USD and 50%"},
+	)}
+}
+
+test_chg_004_from_zero_is_beyond_every_per_cent if {
+	count(run([estimate_moved(0, 16, 16, null, "from 0")], percent_limit(1000))) == 1
+}
+
+test_chg_004_incomplete_estimates_are_not_judged if {
+	m := changed([], json.patch(base_of([]), [put(
+		"/estimateChange",
+		{"before": 8, "after": 16, "increase": 8, "percent": 100, "percentText": "+100%", "complete": false},
+	)]))
+	count(run([m], percent_limit(50))) == 0
 }

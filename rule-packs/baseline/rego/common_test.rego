@@ -23,7 +23,7 @@ default_params := {
 		"anomalyFactor": 3.0, "costColumn": "EffectiveCost",
 		"tags": {"manifest": "spendgate-manifest", "team": "team"},
 	},
-	"changes": {"maxBudgetIncrease": 0.5},
+	"changes": {"maxBudgetIncrease": 0.5, "maxEstimateIncrease": {"percent": 50, "text": "50%"}},
 }
 
 now := "2026-11-22T12:00:00Z"

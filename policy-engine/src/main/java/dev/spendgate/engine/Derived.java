@@ -1,5 +1,8 @@
 package dev.spendgate.engine;
 
+import dev.spendgate.cost.Estimate;
+import dev.spendgate.cost.PriceCatalog;
+import dev.spendgate.policy.Parameters;
 import dev.spendgate.manifest.Budget;
 import dev.spendgate.manifest.Metadata;
 import dev.spendgate.manifest.Spec;
@@ -7,7 +10,10 @@ import dev.spendgate.yaml.Ttl;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,6 +22,8 @@ import java.util.Map;
  * and tags in DRL and in Rego.
  */
 public final class Derived {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private Derived() {
     }
@@ -43,6 +51,45 @@ public final class Derived {
         BigDecimal f = budget.amount().subtract(base.amount()).divide(base.amount(), MathContext.DECIMAL64)
                 .stripTrailingZeros();
         return f.scale() < 0 ? f.setScale(0) : f;
+    }
+
+    /**
+     * How an estimate moved against its base version's: both totals, the rise ({@code after -
+     * before}, negative when it fell), the rise in per cent of {@code before} (to 2 decimals,
+     * {@code HALF_UP}, without trailing zeros; null when {@code before} is 0), and the same in words
+     * ({@code +100%}, {@code from 0}) for messages. Both engines judge SG-CHG-004 on these numbers.
+     *
+     * @param complete both estimates priced everything: only then can a rise be vouched for
+     */
+    public record EstimateChange(BigDecimal before, BigDecimal after, BigDecimal increase, BigDecimal percent,
+                                 String percentText, boolean complete) {
+    }
+
+    public static EstimateChange estimateChange(Estimate before, Estimate after) {
+        BigDecimal increase = after.total().subtract(before.total());
+        BigDecimal percent = before.total().signum() == 0 ? null : plain(increase.multiply(HUNDRED)
+                .divide(before.total(), 2, RoundingMode.HALF_UP));
+        String text = percent == null ? (increase.signum() == 0 ? "+0%" : "from 0")
+                : (percent.signum() >= 0 ? "+" : "") + percent.toPlainString() + "%";
+        return new EstimateChange(before.total(), after.total(), increase, percent, text,
+                before.complete() && after.complete());
+    }
+
+    /** {@code changes.maxEstimateIncrease} in words: {@code 50%}, {@code 500 USD}, {@code 500 USD and 50%}. */
+    public static String estimateLimit(Parameters.Changes changes) {
+        List<String> parts = new ArrayList<>(2);
+        if (changes.maxEstimateIncreaseAmount() != null) {
+            parts.add(plain(changes.maxEstimateIncreaseAmount()).toPlainString() + " " + PriceCatalog.CURRENCY);
+        }
+        if (changes.maxEstimateIncreasePercent() != null) {
+            parts.add(plain(changes.maxEstimateIncreasePercent()).toPlainString() + "%");
+        }
+        return String.join(" and ", parts);
+    }
+
+    private static BigDecimal plain(BigDecimal d) {
+        BigDecimal s = d.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     /**

@@ -15,16 +15,29 @@ import java.util.Objects;
  *                     revision of the change under review (or a case's {@code base:}); null when
  *                     there is none, and then the rules about changes (SG-CHG-*) do not apply
  */
-public record ManifestInput(Manifest manifest, Estimate estimate, Map<String, ModelTier> catalogTiers, Manifest base) {
+public record ManifestInput(Manifest manifest, Estimate estimate, Map<String, ModelTier> catalogTiers, Manifest base,
+                            Estimate baseEstimate) {
 
+    /**
+     * @param baseEstimate the base version's estimate, priced with the same catalog; null exactly
+     *                     when there is no base version
+     */
     public ManifestInput {
         Objects.requireNonNull(manifest, "manifest == null");
         Objects.requireNonNull(estimate, "estimate == null");
         catalogTiers = Map.copyOf(catalogTiers);
+        if ((base == null) != (baseEstimate == null)) {
+            throw new IllegalArgumentException("a base version comes with its estimate");
+        }
     }
 
     /** A manifest without a base version. */
     public ManifestInput(Manifest manifest, Estimate estimate, Map<String, ModelTier> catalogTiers) {
-        this(manifest, estimate, catalogTiers, null);
+        this(manifest, estimate, catalogTiers, null, null);
+    }
+
+    /** How the estimate moved against the base version's, or null without a base version. */
+    public Derived.EstimateChange estimateChange() {
+        return baseEstimate == null ? null : Derived.estimateChange(baseEstimate, estimate);
     }
 }

@@ -106,7 +106,9 @@ public final class Gate {
             Priced p = pricing.apply(m);
             priced.put(m.name(), p);
             diagnostics.addAll(p.diagnostics());
-            inputs.add(new ManifestInput(m, p.estimate(), p.catalogTiers(), bases.get(m.name())));
+            Manifest base = bases.get(m.name());
+            inputs.add(new ManifestInput(m, p.estimate(), p.catalogTiers(), base,
+                    base == null ? null : pricing.apply(base).estimate()));
             byName.put(m.name(), m);
         }
         EngineResult result = engine.evaluate(new EvaluationInput(now, policy.parameters(), inputs, snapshot, teams));

@@ -177,7 +177,19 @@ final class IntentsParser {
             return d;
         }
         BigDecimal max = or(f.number("maxBudgetIncrease", BigDecimal.ZERO, new BigDecimal(1000)), d.maxBudgetIncrease());
+        BigDecimal amount = d.maxEstimateIncreaseAmount();
+        BigDecimal percent = d.maxEstimateIncreasePercent();
+        Fields estimate = f.mapping("maxEstimateIncrease");
+        if (estimate != null) {
+            // given: exactly the limits it names, at least one
+            amount = estimate.number("amount", BigDecimal.ZERO, MAX_AMOUNT);
+            percent = estimate.number("percent", BigDecimal.ZERO, new BigDecimal(100_000));
+            if (amount == null && percent == null) {
+                estimate.require("percent");
+            }
+            estimate.rejectUnknown();
+        }
         f.rejectUnknown();
-        return new Parameters.Changes(max);
+        return new Parameters.Changes(max, amount, percent);
     }
 }

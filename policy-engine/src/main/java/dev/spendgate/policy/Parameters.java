@@ -46,7 +46,7 @@ public record Parameters(
                 new Gpu(true, true, 8, new BigDecimal("0.6")),
                 new LiveSpend(new BigDecimal("0.8"), new BigDecimal("1.0"), new Ttl("36h", Duration.ofHours(36)),
                         new BigDecimal("3.0"), "EffectiveCost", Map.of("manifest", "spendgate-manifest", "team", "team")),
-                new Changes(new BigDecimal("0.5")));
+                new Changes(new BigDecimal("0.5"), null, new BigDecimal(50)));
     }
 
     /** {@code teams} empty means any team is accepted. */
@@ -103,7 +103,14 @@ public record Parameters(
         }
     }
 
-    public record Changes(BigDecimal maxBudgetIncrease) {
+    /**
+     * @param maxBudgetIncrease           the largest budget increase against the base version, a fraction
+     * @param maxEstimateIncreaseAmount   the largest rise of the estimate, in the budget's currency; null: no amount limit
+     * @param maxEstimateIncreasePercent  the largest rise of the estimate, in per cent of the base estimate;
+     *                                    null: no per-cent limit (with both set, a rise must pass both to count)
+     */
+    public record Changes(BigDecimal maxBudgetIncrease, BigDecimal maxEstimateIncreaseAmount,
+                          BigDecimal maxEstimateIncreasePercent) {
         public Changes {
             Objects.requireNonNull(maxBudgetIncrease, "maxBudgetIncrease == null");
         }

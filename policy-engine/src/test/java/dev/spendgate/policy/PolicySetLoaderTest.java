@@ -109,7 +109,7 @@ class PolicySetLoaderTest {
         assertEquals(new Parameters.LiveSpend(new BigDecimal("0.8"), new BigDecimal("1.0"),
                 new Ttl("36h", Duration.ofHours(36)), new BigDecimal("3.0"), "EffectiveCost",
                 Map.of("manifest", "spendgate-manifest", "team", "team")), x.liveSpend());
-        assertEquals(new Parameters.Changes(new BigDecimal("0.5")), x.changes());
+        assertEquals(new Parameters.Changes(new BigDecimal("0.5"), null, new BigDecimal(50)), x.changes());
         assertEquals(Map.of("SG-TOK-002", Enforcement.SOFT_MANDATORY), p.enforcement());
         assertEquals(Enforcement.SOFT_MANDATORY, loaded.enforcement("SG-TOK-002"));
         assertEquals(Enforcement.HARD_MANDATORY, loaded.enforcement("SG-OWN-001"));

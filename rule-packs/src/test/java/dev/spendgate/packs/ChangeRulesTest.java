@@ -45,7 +45,7 @@ class ChangeRulesTest {
         assertNone(run(budget("1000")), "SG-CHG-001");
         assertNone(run(budget("1000").against(budget("0"))), "SG-CHG-001");
         assertNone(run(budget("100").against(budget("600"))), "SG-CHG-001");
-        assertNone(run(with(new Parameters.Changes(BigDecimal.ONE)), budget("1000").against(budget("600"))), "SG-CHG-001");
+        assertNone(run(with(new Parameters.Changes(BigDecimal.ONE, null, new BigDecimal(50))), budget("1000").against(budget("600"))), "SG-CHG-001");
     }
 
     @Test

@@ -127,7 +127,11 @@ final class ManifestBuilder {
                 tiers.put(use.name(), catalogTiers.get(use.name()));
             }
         }
-        return new ManifestInput(m, estimate, tiers, base == null ? null : base.build().manifest());
+        if (base == null) {
+            return new ManifestInput(m, estimate, tiers);
+        }
+        ManifestInput was = base.build();
+        return new ManifestInput(m, estimate, tiers, was.manifest(), was.estimate());
     }
 
     // ModelUse changes, for model(i, ...)

@@ -32,7 +32,7 @@ final class Facts {
             facts.add(new SpendSourceFact(spend));
         }
         for (ManifestInput in : input.manifests()) {
-            ManifestFact manifest = new ManifestFact(in.manifest(), in.estimate(), in.base());
+            ManifestFact manifest = new ManifestFact(in.manifest(), in.estimate(), in.base(), in.estimateChange());
             facts.add(manifest);
             ManifestSpend spent = spend == null ? null : spend.manifests().get(manifest.getName());
             if (spent != null) {

@@ -36,10 +36,14 @@ public final class ManifestFact {
     private final Compute compute;
     private final Estimate estimate;
     private final Spec base;
+    private final Derived.EstimateChange estimateChange;
     private String firstFrontierModel = "";
 
-    /** {@code base}: the manifest's base version, or null when it has none. */
-    ManifestFact(Manifest manifest, Estimate estimate, Manifest base) {
+    /**
+     * {@code base}: the manifest's base version, or null when it has none; {@code estimateChange}:
+     * how the estimate moved against the base version's, null exactly when there is no base.
+     */
+    ManifestFact(Manifest manifest, Estimate estimate, Manifest base, Derived.EstimateChange estimateChange) {
         Metadata metadata = manifest.metadata();
         Spec spec = manifest.spec();
         this.name = manifest.name();
@@ -58,6 +62,7 @@ public final class ManifestFact {
         this.compute = spec.compute();
         this.estimate = estimate;
         this.base = base == null ? null : base.spec();
+        this.estimateChange = estimateChange;
     }
 
     /** Called for each model, in manifest order, while the facts are built. */
@@ -226,6 +231,31 @@ public final class ManifestFact {
      */
     public BigDecimal getBudgetIncrease() {
         return base == null ? null : Derived.budgetIncrease(base.budget(), budget);
+    }
+
+    /** The base version's estimate total, or null without a base version. */
+    public BigDecimal getBaseEstimateTotal() {
+        return estimateChange == null ? null : estimateChange.before();
+    }
+
+    /** The rise of the estimate against the base version's (negative when it fell), or null without a base version. */
+    public BigDecimal getEstimateIncrease() {
+        return estimateChange == null ? null : estimateChange.increase();
+    }
+
+    /** The rise in per cent of the base estimate; null without a base version or when the base estimate is 0. */
+    public BigDecimal getEstimateIncreasePercent() {
+        return estimateChange == null ? null : estimateChange.percent();
+    }
+
+    /** The rise in per cent as messages say it: {@code +100%}, {@code from 0}; null without a base version. */
+    public String getEstimateIncreaseText() {
+        return estimateChange == null ? null : estimateChange.percentText();
+    }
+
+    /** True when both the estimate and the base version's priced everything. */
+    public boolean isEstimateChangeComplete() {
+        return estimateChange != null && estimateChange.complete();
     }
 
     /** The base version's {@code spec.modelTier}, or null. */

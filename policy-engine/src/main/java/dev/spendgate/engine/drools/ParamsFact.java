@@ -113,6 +113,21 @@ public final class ParamsFact {
         return parameters.changes().maxBudgetIncrease();
     }
 
+    /** {@code changes.maxEstimateIncrease.amount}: the largest rise of the estimate, or null when not limited by amount. */
+    public BigDecimal getMaxEstimateIncreaseAmount() {
+        return parameters.changes().maxEstimateIncreaseAmount();
+    }
+
+    /** {@code changes.maxEstimateIncrease.percent}: the largest rise in per cent, or null when not limited by per cent. */
+    public BigDecimal getMaxEstimateIncreasePercent() {
+        return parameters.changes().maxEstimateIncreasePercent();
+    }
+
+    /** {@code changes.maxEstimateIncrease} as messages say it: {@code 50%}, {@code 500 USD}, {@code 500 USD and 50%}. */
+    public String getMaxEstimateIncrease() {
+        return Derived.estimateLimit(parameters.changes());
+    }
+
     /** {@code liveSpend.warnAt}: the fraction of a budget spent that draws a warning. */
     public BigDecimal getWarnAt() {
         return parameters.liveSpend().warnAt();

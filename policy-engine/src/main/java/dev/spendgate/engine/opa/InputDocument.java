@@ -220,7 +220,16 @@ final class InputDocument {
         g.writeEnd();
         g.writeEnd();
 
-        g.writeStartObject("changes").write("maxBudgetIncrease", plain(p.changes().maxBudgetIncrease())).writeEnd();
+        g.writeStartObject("changes").write("maxBudgetIncrease", plain(p.changes().maxBudgetIncrease()));
+        g.writeStartObject("maxEstimateIncrease");
+        if (p.changes().maxEstimateIncreaseAmount() != null) {
+            g.write("amount", plain(p.changes().maxEstimateIncreaseAmount()));
+        }
+        if (p.changes().maxEstimateIncreasePercent() != null) {
+            g.write("percent", plain(p.changes().maxEstimateIncreasePercent()));
+        }
+        g.write("text", Derived.estimateLimit(p.changes()));
+        g.writeEnd().writeEnd();
 
         g.writeEnd();
     }
@@ -256,6 +265,15 @@ final class InputDocument {
             if (increase != null) {
                 g.write("budgetIncrease", increase);
             }
+            Derived.EstimateChange change = in.estimateChange();
+            g.writeStartObject("estimateChange")
+                    .write("before", change.before())
+                    .write("after", change.after())
+                    .write("increase", change.increase());
+            if (change.percent() != null) {
+                g.write("percent", change.percent());
+            }
+            g.write("percentText", change.percentText()).write("complete", change.complete()).writeEnd();
             g.writeEnd();
         }
         g.writeEnd();
