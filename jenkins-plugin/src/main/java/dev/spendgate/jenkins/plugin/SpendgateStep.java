@@ -77,10 +77,10 @@ public final class SpendgateStep extends Step implements Serializable {
         }
     }
 
-    // Jenkins (Pipeline's DescribableModel, the form's Stapler) looks for @DataBoundSetter on this class and
-    // its superclasses only, never on a field's type or an interface's default methods: so each parameter
-    // is bound here in one line and held by StepParameters, as in SpendgateBuilder; PluginSourcesTest (jenkins-plugin/core)
-    // holds both lists equal to StepParameters' properties
+    // Jenkins (Pipeline's DescribableModel, the form's Stapler) looks for @DataBoundSetter on this
+    // class and its superclasses only, never on a field's type or an interface's default methods:
+    // so each parameter is bound here in one line and held by StepParameters, as in SpendgateBuilder.
+    // PluginSourcesTest (jenkins-plugin/core) holds both lists equal to StepParameters' properties.
     public String getJar() { return parameters.getJar(); }
     @DataBoundSetter public void setJar(String jar) { parameters.setJar(jar); }
     public String getJava() { return parameters.getJava(); }
