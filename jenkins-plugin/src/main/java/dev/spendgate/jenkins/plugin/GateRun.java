@@ -4,6 +4,7 @@ import dev.spendgate.jenkins.BuildResult;
 import dev.spendgate.jenkins.GateArguments;
 import dev.spendgate.jenkins.GateDecision;
 import dev.spendgate.jenkins.GateSummary;
+import dev.spendgate.jenkins.StepParameters;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
@@ -19,7 +20,8 @@ import java.util.Map;
 /**
  * What the pipeline step and the build step share: start {@code java -jar spendgate.jar check} in
  * the agent's workspace, attach the report to the build and set its result. All decisions are
- * made by the plain-Java core ({@link GateArguments}, {@link GateDecision}, {@link GateSummary}).
+ * made by the plain-Java core ({@link StepParameters}, {@link GateArguments}, {@link GateDecision},
+ * {@link GateSummary}).
  */
 final class GateRun {
 
@@ -32,15 +34,11 @@ final class GateRun {
      * @return the verdict map of {@link GateSummary#toMap}
      * @throws AbortException when the build must fail: the message says why
      */
-    static Map<String, Object> run(SpendgateParameters p, Run<?, ?> run, FilePath workspace, EnvVars env,
+    static Map<String, Object> run(StepParameters p, Run<?, ?> run, FilePath workspace, EnvVars env,
                                    Launcher launcher, TaskListener listener) throws IOException, InterruptedException {
         GateArguments args;
         try {
-            args = GateArguments.builder()
-                    .java(p.getJava()).jar(p.getJar() == null || p.getJar().isBlank() ? env.get("SPENDGATE_JAR") : p.getJar())
-                    .paths(p.getPaths()).policy(p.getPolicy()).prices(p.getPrices()).engine(p.getEngine())
-                    .opaUrl(p.getOpaUrl()).failOn(p.getFailOn()).now(p.getNow()).reportDir(p.getReportDir())
-                    .build();
+            args = p.arguments(env);
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }
@@ -48,7 +46,7 @@ final class GateRun {
             listener.getLogger().println("spendgate: pull request into " + env.get("CHANGE_TARGET") + ": gating every manifest");
         }
         int code = launcher.launch().cmds(args.command()).envs(env).pwd(workspace).stdout(listener).join();
-        GateDecision decision = GateDecision.of(code, p.isUnstableOnBlock());
+        GateDecision decision = p.decision(code);
         listener.getLogger().println(decision.message());
         if (!decision.hasReport()) {
             throw new AbortException(decision.message());

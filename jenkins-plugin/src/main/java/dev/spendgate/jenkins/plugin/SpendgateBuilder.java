@@ -1,5 +1,6 @@
 package dev.spendgate.jenkins.plugin;
 
+import dev.spendgate.jenkins.StepParameters;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
@@ -18,19 +19,9 @@ import org.kohsuke.stapler.DataBoundSetter;
 import java.io.IOException;
 
 /** The freestyle build step; also callable from Pipeline as {@code step([$class: 'SpendgateBuilder', ...])}. */
-public final class SpendgateBuilder extends Builder implements SimpleBuildStep, SpendgateParameters {
+public final class SpendgateBuilder extends Builder implements SimpleBuildStep {
 
-    private String jar;
-    private String java;
-    private String paths;
-    private String policy;
-    private String prices;
-    private String engine;
-    private String opaUrl;
-    private String failOn;
-    private String now;
-    private String reportDir;
-    private boolean unstableOnBlock;
+    private final StepParameters parameters = new StepParameters();
 
     @DataBoundConstructor
     public SpendgateBuilder() {
@@ -40,7 +31,7 @@ public final class SpendgateBuilder extends Builder implements SimpleBuildStep, 
     @Override
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
-        GateRun.run(this, run, workspace, env, launcher, listener);
+        GateRun.run(parameters, run, workspace, env, launcher, listener);
     }
 
     @Override
@@ -65,26 +56,30 @@ public final class SpendgateBuilder extends Builder implements SimpleBuildStep, 
         }
     }
 
-    @Override public String getJar() { return jar; }
-    @DataBoundSetter public void setJar(String jar) { this.jar = jar; }
-    @Override public String getJava() { return java; }
-    @DataBoundSetter public void setJava(String java) { this.java = java; }
-    @Override public String getPaths() { return paths; }
-    @DataBoundSetter public void setPaths(String paths) { this.paths = paths; }
-    @Override public String getPolicy() { return policy; }
-    @DataBoundSetter public void setPolicy(String policy) { this.policy = policy; }
-    @Override public String getPrices() { return prices; }
-    @DataBoundSetter public void setPrices(String prices) { this.prices = prices; }
-    @Override public String getEngine() { return engine; }
-    @DataBoundSetter public void setEngine(String engine) { this.engine = engine; }
-    @Override public String getOpaUrl() { return opaUrl; }
-    @DataBoundSetter public void setOpaUrl(String opaUrl) { this.opaUrl = opaUrl; }
-    @Override public String getFailOn() { return failOn; }
-    @DataBoundSetter public void setFailOn(String failOn) { this.failOn = failOn; }
-    @Override public String getNow() { return now; }
-    @DataBoundSetter public void setNow(String now) { this.now = now; }
-    @Override public String getReportDir() { return reportDir; }
-    @DataBoundSetter public void setReportDir(String reportDir) { this.reportDir = reportDir; }
-    @Override public boolean isUnstableOnBlock() { return unstableOnBlock; }
-    @DataBoundSetter public void setUnstableOnBlock(boolean unstableOnBlock) { this.unstableOnBlock = unstableOnBlock; }
+    // Jenkins (Pipeline's DescribableModel, the form's Stapler) looks for @DataBoundSetter on this
+    // class and its superclasses only, never on a field's type or an interface's default methods:
+    // so each parameter is bound here in one line and held by StepParameters, as in SpendgateStep.
+    // PluginSourcesTest (jenkins-plugin/core) holds both lists equal to StepParameters' properties.
+    public String getJar() { return parameters.getJar(); }
+    @DataBoundSetter public void setJar(String jar) { parameters.setJar(jar); }
+    public String getJava() { return parameters.getJava(); }
+    @DataBoundSetter public void setJava(String java) { parameters.setJava(java); }
+    public String getPaths() { return parameters.getPaths(); }
+    @DataBoundSetter public void setPaths(String paths) { parameters.setPaths(paths); }
+    public String getPolicy() { return parameters.getPolicy(); }
+    @DataBoundSetter public void setPolicy(String policy) { parameters.setPolicy(policy); }
+    public String getPrices() { return parameters.getPrices(); }
+    @DataBoundSetter public void setPrices(String prices) { parameters.setPrices(prices); }
+    public String getEngine() { return parameters.getEngine(); }
+    @DataBoundSetter public void setEngine(String engine) { parameters.setEngine(engine); }
+    public String getOpaUrl() { return parameters.getOpaUrl(); }
+    @DataBoundSetter public void setOpaUrl(String opaUrl) { parameters.setOpaUrl(opaUrl); }
+    public String getFailOn() { return parameters.getFailOn(); }
+    @DataBoundSetter public void setFailOn(String failOn) { parameters.setFailOn(failOn); }
+    public String getNow() { return parameters.getNow(); }
+    @DataBoundSetter public void setNow(String now) { parameters.setNow(now); }
+    public String getReportDir() { return parameters.getReportDir(); }
+    @DataBoundSetter public void setReportDir(String reportDir) { parameters.setReportDir(reportDir); }
+    public boolean isUnstableOnBlock() { return parameters.isUnstableOnBlock(); }
+    @DataBoundSetter public void setUnstableOnBlock(boolean unstableOnBlock) { parameters.setUnstableOnBlock(unstableOnBlock); }
 }

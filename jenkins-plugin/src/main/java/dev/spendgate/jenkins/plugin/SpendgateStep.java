@@ -1,5 +1,6 @@
 package dev.spendgate.jenkins.plugin;
 
+import dev.spendgate.jenkins.StepParameters;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
@@ -20,22 +21,12 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code spendgate(paths: 'ml/', policy: '.spendgate/policy.yaml')}: runs the gate; returns the verdict map. */
-public final class SpendgateStep extends Step implements SpendgateParameters, Serializable {
+public final class SpendgateStep extends Step implements Serializable {
 
     @Serial
     private static final long serialVersionUID = 1L;
 
-    private String jar;
-    private String java;
-    private String paths;
-    private String policy;
-    private String prices;
-    private String engine;
-    private String opaUrl;
-    private String failOn;
-    private String now;
-    private String reportDir;
-    private boolean unstableOnBlock;
+    private final StepParameters parameters = new StepParameters();
 
     @DataBoundConstructor
     public SpendgateStep() {
@@ -62,7 +53,7 @@ public final class SpendgateStep extends Step implements SpendgateParameters, Se
         @Override
         protected Map<String, Object> run() throws Exception {
             StepContext c = getContext();
-            return GateRun.run(step, c.get(Run.class), c.get(FilePath.class), c.get(EnvVars.class),
+            return GateRun.run(step.parameters, c.get(Run.class), c.get(FilePath.class), c.get(EnvVars.class),
                     c.get(Launcher.class), c.get(TaskListener.class));
         }
     }
@@ -86,27 +77,30 @@ public final class SpendgateStep extends Step implements SpendgateParameters, Se
         }
     }
 
-    @Override public String getJar() { return jar; }
-    @DataBoundSetter public void setJar(String jar) { this.jar = jar; }
-    @Override public String getJava() { return java; }
-    @DataBoundSetter public void setJava(String java) { this.java = java; }
-    @Override public String getPaths() { return paths; }
-    /** Manifest files or folders, separated by commas or white space. */
-    @DataBoundSetter public void setPaths(String paths) { this.paths = paths; }
-    @Override public String getPolicy() { return policy; }
-    @DataBoundSetter public void setPolicy(String policy) { this.policy = policy; }
-    @Override public String getPrices() { return prices; }
-    @DataBoundSetter public void setPrices(String prices) { this.prices = prices; }
-    @Override public String getEngine() { return engine; }
-    @DataBoundSetter public void setEngine(String engine) { this.engine = engine; }
-    @Override public String getOpaUrl() { return opaUrl; }
-    @DataBoundSetter public void setOpaUrl(String opaUrl) { this.opaUrl = opaUrl; }
-    @Override public String getFailOn() { return failOn; }
-    @DataBoundSetter public void setFailOn(String failOn) { this.failOn = failOn; }
-    @Override public String getNow() { return now; }
-    @DataBoundSetter public void setNow(String now) { this.now = now; }
-    @Override public String getReportDir() { return reportDir; }
-    @DataBoundSetter public void setReportDir(String reportDir) { this.reportDir = reportDir; }
-    @Override public boolean isUnstableOnBlock() { return unstableOnBlock; }
-    @DataBoundSetter public void setUnstableOnBlock(boolean unstableOnBlock) { this.unstableOnBlock = unstableOnBlock; }
+    // Jenkins (Pipeline's DescribableModel, the form's Stapler) looks for @DataBoundSetter on this
+    // class and its superclasses only, never on a field's type or an interface's default methods:
+    // so each parameter is bound here in one line and held by StepParameters, as in SpendgateBuilder.
+    // PluginSourcesTest (jenkins-plugin/core) holds both lists equal to StepParameters' properties.
+    public String getJar() { return parameters.getJar(); }
+    @DataBoundSetter public void setJar(String jar) { parameters.setJar(jar); }
+    public String getJava() { return parameters.getJava(); }
+    @DataBoundSetter public void setJava(String java) { parameters.setJava(java); }
+    public String getPaths() { return parameters.getPaths(); }
+    @DataBoundSetter public void setPaths(String paths) { parameters.setPaths(paths); }
+    public String getPolicy() { return parameters.getPolicy(); }
+    @DataBoundSetter public void setPolicy(String policy) { parameters.setPolicy(policy); }
+    public String getPrices() { return parameters.getPrices(); }
+    @DataBoundSetter public void setPrices(String prices) { parameters.setPrices(prices); }
+    public String getEngine() { return parameters.getEngine(); }
+    @DataBoundSetter public void setEngine(String engine) { parameters.setEngine(engine); }
+    public String getOpaUrl() { return parameters.getOpaUrl(); }
+    @DataBoundSetter public void setOpaUrl(String opaUrl) { parameters.setOpaUrl(opaUrl); }
+    public String getFailOn() { return parameters.getFailOn(); }
+    @DataBoundSetter public void setFailOn(String failOn) { parameters.setFailOn(failOn); }
+    public String getNow() { return parameters.getNow(); }
+    @DataBoundSetter public void setNow(String now) { parameters.setNow(now); }
+    public String getReportDir() { return parameters.getReportDir(); }
+    @DataBoundSetter public void setReportDir(String reportDir) { parameters.setReportDir(reportDir); }
+    public boolean isUnstableOnBlock() { return parameters.isUnstableOnBlock(); }
+    @DataBoundSetter public void setUnstableOnBlock(boolean unstableOnBlock) { parameters.setUnstableOnBlock(unstableOnBlock); }
 }

@@ -38,7 +38,7 @@ class GateSummaryTest {
     }
 
     private GateArguments.Builder gate(String... paths) {
-        return GateArguments.builder().jar("spendgate.jar").paths(List.of(paths)).policy("../examples/policy.yaml")
+        return GateArguments.builder().jar("spendgate.jar").paths(List.of(paths)).policy("../../examples/policy.yaml")
                 .now(NOW).reportDir(dir.resolve("reports").toString());
     }
 
@@ -50,7 +50,7 @@ class GateSummaryTest {
 
     @Test
     void readsTheFindingsOfABlockedRun() throws IOException {
-        GateArguments args = gate("../examples/manifests").build();
+        GateArguments args = gate("../../examples/manifests").build();
         StringWriter out = new StringWriter();
         int code = run(args, out, new StringWriter());
         GateDecision decision = GateDecision.of(code, false);
@@ -70,7 +70,7 @@ class GateSummaryTest {
         assertEquals("llama-finetune", bud.getManifest());
         assertEquals("fail", bud.getOutcome());
         assertEquals("hard-mandatory", bud.getEnforcement());
-        assertEquals("../examples/manifests/training/llama-finetune.yaml:16", bud.getLocation());
+        assertEquals("../../examples/manifests/training/llama-finetune.yaml:16", bud.getLocation());
         assertFalse(bud.getMessage().isBlank());
         assertFalse(bud.getRemediation().isBlank());
         assertEquals(List.of("waived"), s.getRows().stream().filter(r -> r.getRule().equals("SG-MOD-001"))
@@ -84,7 +84,7 @@ class GateSummaryTest {
 
     @Test
     void aPassingRunReturnsSuccessAndNoRows() throws IOException {
-        GateArguments args = gate("../examples/manifests/experiments/churn-classifier-ft.yaml").build();
+        GateArguments args = gate("../../examples/manifests/experiments/churn-classifier-ft.yaml").build();
         int code = run(args, new StringWriter(), new StringWriter());
         assertEquals(BuildResult.SUCCESS, GateDecision.of(code, false).result());
         GateSummary s = read(Path.of(args.jsonReport()));
@@ -95,7 +95,7 @@ class GateSummaryTest {
 
     @Test
     void warningsBlockWithFailOnWarnAndCanMarkUnstable() throws IOException {
-        GateArguments args = gate("../examples/manifests/training/embeddings-refresh.yaml").failOn("warn").build();
+        GateArguments args = gate("../../examples/manifests/training/embeddings-refresh.yaml").failOn("warn").build();
         int code = run(args, new StringWriter(), new StringWriter());
         assertEquals(1, code);
         assertEquals(BuildResult.UNSTABLE, GateDecision.of(code, true).result());
@@ -106,7 +106,7 @@ class GateSummaryTest {
 
     @Test
     void invalidInputFailsWithoutAReport() {
-        GateArguments args = gate("../examples/invalid/typos.yaml").build();
+        GateArguments args = gate("../../examples/invalid/typos.yaml").build();
         StringWriter err = new StringWriter();
         int code = run(args, new StringWriter(), err);
         GateDecision decision = GateDecision.of(code, true);
@@ -119,7 +119,7 @@ class GateSummaryTest {
 
     @Test
     void opaUnreachableIsAnEngineFailure() {
-        GateArguments args = gate("../examples/manifests/experiments/churn-classifier-ft.yaml")
+        GateArguments args = gate("../../examples/manifests/experiments/churn-classifier-ft.yaml")
                 .engine("opa").opaUrl("http://127.0.0.1:1").build();
         StringWriter err = new StringWriter();
         int code = run(args, new StringWriter(), err);
@@ -129,7 +129,7 @@ class GateSummaryTest {
 
     @Test
     void survivesJavaSerialization() throws Exception {
-        GateArguments args = gate("../examples/manifests").build();
+        GateArguments args = gate("../../examples/manifests").build();
         run(args, new StringWriter(), new StringWriter());
         GateSummary s = read(Path.of(args.jsonReport()));
         var bytes = new java.io.ByteArrayOutputStream();
