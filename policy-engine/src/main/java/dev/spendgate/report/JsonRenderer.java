@@ -1,7 +1,5 @@
 package dev.spendgate.report;
 
-import dev.spendgate.cost.Estimate;
-import dev.spendgate.cost.EstimateItem;
 import dev.spendgate.gate.Finding;
 import dev.spendgate.gate.GateReport;
 import dev.spendgate.gate.ManifestReport;
@@ -175,7 +173,7 @@ public final class JsonRenderer implements Renderer {
             g.write("team", m.team());
         }
         g.write("verdict", m.verdict().wireName());
-        writeEstimate(g, m.estimate());
+        Json.estimate(g, m.estimate());
         ManifestSpend live = spend == null ? null : spend.manifests().get(m.name());
         if (live != null) {
             writeManifestSpend(g, live);
@@ -183,33 +181,6 @@ public final class JsonRenderer implements Renderer {
         g.writeStartArray("findings");
         for (Finding f : m.findings()) {
             writeFinding(g, f);
-        }
-        g.writeEnd();
-        g.writeEnd();
-    }
-
-    static void writeEstimate(JsonGenerator g, Estimate e) {
-        g.writeStartObject("estimate");
-        g.write("total", e.total());
-        g.write("currency", e.currency());
-        g.write("days", e.days());
-        g.write("basis", e.basis());
-        g.write("complete", e.complete());
-        g.writeStartArray("unpriced");
-        e.unpriced().forEach(g::write);
-        g.writeEnd();
-        g.writeStartArray("items");
-        for (EstimateItem i : e.items()) {
-            g.writeStartObject()
-                    .write("kind", i.kind())
-                    .write("label", i.label())
-                    .write("formula", i.formula())
-                    .write("quantity", i.quantity())
-                    .write("unit", i.unit())
-                    .write("rate", i.rate())
-                    .write("amount", i.amount())
-                    .write("path", i.path())
-                    .writeEnd();
         }
         g.writeEnd();
         g.writeEnd();
