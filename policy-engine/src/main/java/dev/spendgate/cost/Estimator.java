@@ -101,7 +101,21 @@ public final class Estimator {
     /** The estimate of {@code manifest}, with a diagnostic for everything it could not price. */
     public EstimateResult estimate(Manifest manifest) {
         Objects.requireNonNull(manifest, "manifest == null");
-        Horizon horizon = horizon(manifest.spec());
+        return estimate(manifest, horizon(manifest.spec()));
+    }
+
+    /**
+     * The monthly run-rate of {@code manifest}: its estimate over a 30-day month whatever its own
+     * horizon ({@code 30-day month}). What scales with time scales (tokens per day, GPUs by the
+     * hour of the day or around the clock); a run of {@code compute.hours} counts once.
+     */
+    public EstimateResult monthly(Manifest manifest) {
+        Objects.requireNonNull(manifest, "manifest == null");
+        return estimate(manifest, new Horizon(SECONDS_PER_DAY.multiply(BigDecimal.valueOf(DEFAULT_DAYS)),
+                DEFAULT_DAYS + "-day month"));
+    }
+
+    private EstimateResult estimate(Manifest manifest, Horizon horizon) {
         Work work = new Work(manifest);
         gpu(work, horizon);
         tokens(work, horizon);

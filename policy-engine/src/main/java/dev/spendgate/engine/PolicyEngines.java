@@ -1,35 +1,29 @@
 package dev.spendgate.engine;
 
-import java.util.Comparator;
+import dev.spendgate.registry.Registry;
+
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
 
-/** The registry of rule engines, found with {@link ServiceLoader}. */
+/** The registry of rule engines, found with {@link java.util.ServiceLoader} (see {@link Registry}). */
 public final class PolicyEngines {
 
-    private static volatile List<PolicyEngine> all;
+    private static final Registry<PolicyEngine> REGISTRY = Registry.of(PolicyEngine.class, PolicyEngine::id);
 
     private PolicyEngines() {
     }
 
+    /** Every engine, by id. */
     public static List<PolicyEngine> all() {
-        List<PolicyEngine> list = all;
-        if (list == null) {
-            list = ServiceLoader.load(PolicyEngine.class, PolicyEngine.class.getClassLoader()).stream()
-                    .map(ServiceLoader.Provider::get)
-                    .sorted(Comparator.comparing(PolicyEngine::id))
-                    .toList();
-            all = list;
-        }
-        return list;
+        return REGISTRY.all();
     }
 
     public static Optional<PolicyEngine> find(String id) {
-        return all().stream().filter(e -> e.id().equals(id)).findFirst();
+        return REGISTRY.find(id);
     }
 
+    /** The ids users may pass to {@code --engine}, sorted. */
     public static List<String> ids() {
-        return all().stream().map(PolicyEngine::id).toList();
+        return REGISTRY.ids();
     }
 }

@@ -18,6 +18,7 @@ import java.util.Objects;
  *                       set enforces it at (for formats that list the rules checked: SARIF, JUnit)
  * @param changes        what a git-aware run judged against its base revision; null otherwise
  * @param spend          the live spend the run judged, attributed; null when it had no spend source
+ * @param costs          what a git-aware run's change does to the estimates; null otherwise
  */
 public record GateReport(
         String toolVersion,
@@ -30,7 +31,8 @@ public record GateReport(
         List<EnforcedRule> rules,
         FailOn failOn,
         ChangeSummary changes,
-        SpendSnapshot spend) {
+        SpendSnapshot spend,
+        CostDiff costs) {
 
     public GateReport {
         Objects.requireNonNull(failOn, "failOn == null");
@@ -52,7 +54,7 @@ public record GateReport(
     public Builder toBuilder() {
         return new Builder().toolVersion(toolVersion).engine(engine).engineMetadata(engineMetadata).policy(policy)
                 .manifests(manifests).policyFindings(policyFindings).diagnostics(diagnostics).rules(rules)
-                .failOn(failOn).changes(changes).spend(spend);
+                .failOn(failOn).changes(changes).spend(spend).costs(costs);
     }
 
     public Verdict verdict() {
@@ -160,6 +162,7 @@ public record GateReport(
         private FailOn failOn = FailOn.FAIL;
         private ChangeSummary changes;
         private SpendSnapshot spend;
+        private CostDiff costs;
 
         private Builder() {
         }
@@ -219,9 +222,14 @@ public record GateReport(
             return this;
         }
 
+        public Builder costs(CostDiff costs) {
+            this.costs = costs;
+            return this;
+        }
+
         public GateReport build() {
             return new GateReport(toolVersion, engine, engineMetadata, policy, manifests, policyFindings, diagnostics,
-                    rules, failOn, changes, spend);
+                    rules, failOn, changes, spend, costs);
         }
     }
 }

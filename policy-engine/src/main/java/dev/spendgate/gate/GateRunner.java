@@ -216,9 +216,38 @@ public final class GateRunner implements AutoCloseable {
                     trusted.pendingPolicy(), trusted.pendingWaivers());
             List<Diagnostic> diagnostics = new ArrayList<>(selection.diagnostics());
             diagnostics.addAll(trusted.diagnostics());
-            report = report.withChanges(summary, diagnostics);
+            report = report.withChanges(summary, diagnostics).toBuilder().costs(costs(selection, summary)).build();
         }
         return report.withFailOn(input.failOn());
+    }
+
+    /**
+     * What the change does to the estimates: each gated manifest at the merge base and at the head,
+     * each deleted one at the merge base, all priced with this runner's (trusted) catalog.
+     */
+    private CostDiff costs(ChangeReview.Selection selection, ChangeSummary summary) {
+        Map<String, String> status = new java.util.HashMap<>();
+        summary.manifests().forEach(c -> status.put(c.name(), c.status()));
+        CostDiff.Collector diff = new CostDiff.Collector();
+        for (Manifest m : selection.gated()) {
+            Manifest was = selection.bases().get(m.name());
+            diff.add(line(m.name(), status.getOrDefault(m.name(), "unchanged"), m.file(), was, m));
+        }
+        for (Manifest was : selection.deleted()) {
+            diff.add(line(was.name(), "deleted", null, was, null));
+        }
+        return diff.build(catalog.currency());
+    }
+
+    private CostDiff.Line line(String name, String status, String file, Manifest before, Manifest after) {
+        java.math.BigDecimal zero = java.math.BigDecimal.ZERO.setScale(2);
+        EstimateResult b = before == null ? null : estimator.estimate(before);
+        EstimateResult a = after == null ? null : estimator.estimate(after);
+        boolean complete = (b == null || b.estimate().complete()) && (a == null || a.estimate().complete());
+        return new CostDiff.Line(name, status, file, before == null ? null : before.file(),
+                b == null ? zero : b.estimate().total(), a == null ? zero : a.estimate().total(),
+                before == null ? zero : estimator.monthly(before).estimate().total(),
+                after == null ? zero : estimator.monthly(after).estimate().total(), complete);
     }
 
     /** Live spend for a run over {@code manifests}: read once, with this policy set's query, and attributed. */

@@ -130,11 +130,13 @@ public final class ChangeReview implements AutoCloseable {
      * @param bases     the base version of each gated manifest that has one, by name
      * @param changes   the manifests added, modified, moved or deleted since the merge base
      * @param uncommitted the files under {@code paths} that differ from HEAD in the work tree
+     * @param deleted   the base versions of the manifests the change deletes
      */
     public record Selection(List<Manifest> gated, Map<String, Manifest> bases, List<ChangeSummary.ManifestChange> changes,
-                            List<String> uncommitted, List<Diagnostic> diagnostics) {
+                            List<String> uncommitted, List<Diagnostic> diagnostics, List<Manifest> deleted) {
         public Selection {
             gated = List.copyOf(gated);
+            deleted = List.copyOf(deleted);
             bases = Map.copyOf(bases);
             changes = List.copyOf(changes);
             uncommitted = List.copyOf(uncommitted);
@@ -210,9 +212,11 @@ public final class ChangeReview implements AutoCloseable {
                 }
             }
         }
+        List<Manifest> deleted = new ArrayList<>();
         for (Manifest was : baseByName.values()) {
             if (!names.contains(was.name())) {
                 changes.add(new ChangeSummary.ManifestChange(was.name(), "deleted", null, was.file()));
+                deleted.add(was);
             }
         }
 
@@ -225,7 +229,7 @@ public final class ChangeReview implements AutoCloseable {
                     + (uncommitted.size() == 1 ? " differs" : "s differ") + " from HEAD in the work tree, judged as on disk: "
                     + String.join(", ", uncommitted)));
         }
-        return new Selection(gated, bases, changes, uncommitted, diagnostics);
+        return new Selection(gated, bases, changes, uncommitted, diagnostics, deleted);
     }
 
     /**

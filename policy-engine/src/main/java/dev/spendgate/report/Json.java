@@ -1,5 +1,7 @@
 package dev.spendgate.report;
 
+import dev.spendgate.cost.Estimate;
+import dev.spendgate.cost.EstimateItem;
 import dev.spendgate.spend.Forecast;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
@@ -72,6 +74,34 @@ public final class Json {
         } else {
             g.write(key, value);
         }
+    }
+
+    /** {@code "estimate"}: a manifest's itemised pre-run estimate, as the gate and estimate reports write it. */
+    public static void estimate(JsonGenerator g, Estimate e) {
+        g.writeStartObject("estimate");
+        g.write("total", e.total());
+        g.write("currency", e.currency());
+        g.write("days", e.days());
+        g.write("basis", e.basis());
+        g.write("complete", e.complete());
+        g.writeStartArray("unpriced");
+        e.unpriced().forEach(g::write);
+        g.writeEnd();
+        g.writeStartArray("items");
+        for (EstimateItem i : e.items()) {
+            g.writeStartObject()
+                    .write("kind", i.kind())
+                    .write("label", i.label())
+                    .write("formula", i.formula())
+                    .write("quantity", i.quantity())
+                    .write("unit", i.unit())
+                    .write("rate", i.rate())
+                    .write("amount", i.amount())
+                    .write("path", i.path())
+                    .writeEnd();
+        }
+        g.writeEnd();
+        g.writeEnd();
     }
 
     /** {@code "forecast"}: a manifest's run-rate forecast and its method, or null when it has none. */

@@ -1,7 +1,6 @@
 package dev.spendgate.report;
 
-import dev.spendgate.cost.Estimate;
-import dev.spendgate.cost.EstimateItem;
+import dev.spendgate.gate.CostDiff;
 import dev.spendgate.gate.Finding;
 import dev.spendgate.gate.GateReport;
 import dev.spendgate.gate.ManifestReport;
@@ -75,6 +74,9 @@ public final class JsonRenderer implements Renderer {
             if (report.changes() != null) {
                 writeChanges(g, report.changes());
             }
+            if (report.costs() != null) {
+                writeCosts(g, report.costs());
+            }
             if (report.spend() != null) {
                 writeSpend(g, report.spend());
             }
@@ -129,6 +131,33 @@ public final class JsonRenderer implements Renderer {
         g.writeEnd();
     }
 
+    /**
+     * {@code "costDiff"}: what the change does to the estimates, the largest move first: per
+     * manifest and in total, over each manifest's own horizon and as a monthly run-rate.
+     */
+    private static void writeCosts(JsonGenerator g, CostDiff c) {
+        g.writeStartObject("costDiff").write("currency", c.currency());
+        g.writeStartObject("total");
+        figures(g, c.before(), c.after(), c.delta(), c.percent(), c.monthlyBefore(), c.monthlyAfter(), c.monthlyDelta());
+        g.writeEnd();
+        g.writeStartArray("manifests");
+        for (CostDiff.Line l : c.manifests()) {
+            g.writeStartObject().write("name", l.name()).write("status", l.status());
+            Json.nullable(g, "file", l.file());
+            Json.nullable(g, "baseFile", l.baseFile());
+            figures(g, l.before(), l.after(), l.delta(), l.percent(), l.monthlyBefore(), l.monthlyAfter(), l.monthlyDelta());
+            g.write("complete", l.complete()).writeEnd();
+        }
+        g.writeEnd().writeEnd();
+    }
+
+    private static void figures(JsonGenerator g, BigDecimal before, BigDecimal after, BigDecimal delta, BigDecimal percent,
+                                BigDecimal monthlyBefore, BigDecimal monthlyAfter, BigDecimal monthlyDelta) {
+        g.write("before", before).write("after", after).write("delta", delta);
+        Json.nullable(g, "percent", percent);
+        g.write("monthlyBefore", monthlyBefore).write("monthlyAfter", monthlyAfter).write("monthlyDelta", monthlyDelta);
+    }
+
     /** {@code "spend"}: the live spend the run judged, where it came from and how much of it was attributed. */
     private static void writeSpend(JsonGenerator g, SpendSnapshot s) {
         g.writeStartObject("spend");
@@ -175,7 +204,7 @@ public final class JsonRenderer implements Renderer {
             g.write("team", m.team());
         }
         g.write("verdict", m.verdict().wireName());
-        writeEstimate(g, m.estimate());
+        Json.estimate(g, m.estimate());
         ManifestSpend live = spend == null ? null : spend.manifests().get(m.name());
         if (live != null) {
             writeManifestSpend(g, live);
@@ -183,33 +212,6 @@ public final class JsonRenderer implements Renderer {
         g.writeStartArray("findings");
         for (Finding f : m.findings()) {
             writeFinding(g, f);
-        }
-        g.writeEnd();
-        g.writeEnd();
-    }
-
-    static void writeEstimate(JsonGenerator g, Estimate e) {
-        g.writeStartObject("estimate");
-        g.write("total", e.total());
-        g.write("currency", e.currency());
-        g.write("days", e.days());
-        g.write("basis", e.basis());
-        g.write("complete", e.complete());
-        g.writeStartArray("unpriced");
-        e.unpriced().forEach(g::write);
-        g.writeEnd();
-        g.writeStartArray("items");
-        for (EstimateItem i : e.items()) {
-            g.writeStartObject()
-                    .write("kind", i.kind())
-                    .write("label", i.label())
-                    .write("formula", i.formula())
-                    .write("quantity", i.quantity())
-                    .write("unit", i.unit())
-                    .write("rate", i.rate())
-                    .write("amount", i.amount())
-                    .write("path", i.path())
-                    .writeEnd();
         }
         g.writeEnd();
         g.writeEnd();

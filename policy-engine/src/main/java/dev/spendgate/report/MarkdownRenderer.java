@@ -1,6 +1,7 @@
 package dev.spendgate.report;
 
 import dev.spendgate.cost.Estimate;
+import dev.spendgate.gate.CostDiff;
 import dev.spendgate.gate.Finding;
 import dev.spendgate.gate.GateReport;
 import dev.spendgate.gate.ManifestReport;
@@ -83,6 +84,49 @@ public final class MarkdownRenderer implements Renderer {
         }
     }
 
+    /**
+     * The table {@code estimated cost: before → after (Δ)}, the largest move first, with the total;
+     * and, when two or more manifests moved, a bar chart of before and after for each.
+     */
+    private static void costs(CostDiff c, Appendable out) throws IOException {
+        out.append("**Estimated cost: before → after (Δ)**, ").append(c.currency())
+                .append(", each over its own horizon (to expiry, or per budget period) and per 30-day month\n\n");
+        out.append("| Manifest | Change | Before | After | Δ | Monthly before | Monthly after | Monthly Δ |\n");
+        out.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
+        for (CostDiff.Line l : c.manifests()) {
+            out.append("| `").append(l.name()).append("` | ").append(l.status()).append(l.complete() ? "" : " (incomplete)")
+                    .append(" | ").append(l.before().toPlainString()).append(" | ").append(l.after().toPlainString())
+                    .append(" | ").append(delta(l.delta(), l.percent())).append(" | ")
+                    .append(l.monthlyBefore().toPlainString()).append(" | ").append(l.monthlyAfter().toPlainString())
+                    .append(" | ").append(delta(l.monthlyDelta(), CostDiff.percent(l.monthlyBefore(), l.monthlyDelta())))
+                    .append(" |\n");
+        }
+        out.append("| **Total** | | **").append(c.before().toPlainString()).append("** | **")
+                .append(c.after().toPlainString()).append("** | **").append(delta(c.delta(), c.percent())).append("** | **")
+                .append(c.monthlyBefore().toPlainString()).append("** | **").append(c.monthlyAfter().toPlainString())
+                .append("** | **").append(delta(c.monthlyDelta(), CostDiff.percent(c.monthlyBefore(), c.monthlyDelta())))
+                .append("** |\n\n");
+        List<CostDiff.Line> moved = c.moved();
+        if (moved.size() >= 2) {
+            List<String> labels = new java.util.ArrayList<>();
+            List<String> values = new java.util.ArrayList<>();
+            for (CostDiff.Line l : moved) {
+                labels.add("\"" + l.name() + " before\"");
+                labels.add("\"" + l.name() + " after\"");
+                values.add(l.before().toPlainString());
+                values.add(l.after().toPlainString());
+            }
+            out.append("```mermaid\nxychart-beta\n    title \"Estimated cost before and after the change (")
+                    .append(c.currency()).append(")\"\n    x-axis [").append(String.join(", ", labels))
+                    .append("]\n    y-axis \"").append(c.currency()).append("\"\n    bar [")
+                    .append(String.join(", ", values)).append("]\n```\n\n");
+        }
+    }
+
+    private static String delta(java.math.BigDecimal amount, java.math.BigDecimal percent) {
+        return CostDiff.signed(amount) + " (" + CostDiff.signedPercent(percent) + ")";
+    }
+
     @Override
     public void render(GateReport report, Appendable out) throws IOException {
         Summary s = report.summary();
@@ -98,6 +142,9 @@ public final class MarkdownRenderer implements Renderer {
         out.append(" · engine `").append(report.engine()).append("` · policy `").append(report.policy()).append("`\n\n");
         if (report.changes() != null) {
             changes(report.changes(), out);
+        }
+        if (report.costs() != null) {
+            costs(report.costs(), out);
         }
 
         if (!report.manifests().isEmpty()) {

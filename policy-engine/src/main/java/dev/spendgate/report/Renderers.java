@@ -1,35 +1,29 @@
 package dev.spendgate.report;
 
+import dev.spendgate.registry.Registry;
+
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
-import java.util.stream.Collectors;
 
-/** The registry of report formats, found with {@link ServiceLoader}. */
+/** The registry of report formats, found with {@link java.util.ServiceLoader} (see {@link Registry}). */
 public final class Renderers {
 
-    private static volatile List<Renderer> all;
+    private static final Registry<Renderer> REGISTRY = Registry.of(Renderer.class, Renderer::id);
 
     private Renderers() {
     }
 
+    /** Every format, by id. */
     public static List<Renderer> all() {
-        List<Renderer> list = all;
-        if (list == null) {
-            list = ServiceLoader.load(Renderer.class, Renderer.class.getClassLoader()).stream()
-                    .map(ServiceLoader.Provider::get)
-                    .sorted(java.util.Comparator.comparing(Renderer::id))
-                    .collect(Collectors.toUnmodifiableList());
-            all = list;
-        }
-        return list;
+        return REGISTRY.all();
     }
 
     public static Optional<Renderer> find(String id) {
-        return all().stream().filter(r -> r.id().equals(id)).findFirst();
+        return REGISTRY.find(id);
     }
 
+    /** The ids users may pass to {@code --format}, sorted. */
     public static List<String> ids() {
-        return all().stream().map(Renderer::id).toList();
+        return REGISTRY.ids();
     }
 }

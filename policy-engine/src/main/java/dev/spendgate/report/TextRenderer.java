@@ -1,6 +1,7 @@
 package dev.spendgate.report;
 
 import dev.spendgate.cost.Estimate;
+import dev.spendgate.gate.CostDiff;
 import dev.spendgate.gate.Finding;
 import dev.spendgate.gate.GateReport;
 import dev.spendgate.gate.ManifestReport;
@@ -37,6 +38,9 @@ public final class TextRenderer implements Renderer {
     public void render(GateReport report, Appendable out) throws IOException {
         if (report.changes() != null) {
             changes(report.changes(), out);
+        }
+        if (report.costs() != null) {
+            costs(report.costs(), out);
         }
         for (ManifestReport m : report.manifests()) {
             out.append(pad(m.verdict().wireName().toUpperCase(java.util.Locale.ROOT))).append(m.name())
@@ -140,6 +144,25 @@ public final class TextRenderer implements Renderer {
                     : "): awaiting approval, applies after merge\n");
         }
         out.append('\n');
+    }
+
+    /** {@code COST estimated: before -> after (delta)}, a line a manifest, the largest move first, and the total. */
+    private static void costs(CostDiff c, Appendable out) throws IOException {
+        out.append("COST estimated, ").append(c.currency()).append(": before -> after (delta), and per month\n");
+        for (CostDiff.Line l : c.manifests()) {
+            out.append("  ").append(pad(l.status(), 10)).append(l.name()).append("  ").append(move(l.before(), l.after(),
+                    l.delta(), l.percent())).append("; monthly ").append(move(l.monthlyBefore(), l.monthlyAfter(),
+                    l.monthlyDelta(), CostDiff.percent(l.monthlyBefore(), l.monthlyDelta())))
+                    .append(l.complete() ? "" : " (incomplete estimate)").append('\n');
+        }
+        out.append("  ").append(pad("total", 10)).append(move(c.before(), c.after(), c.delta(), c.percent()))
+                .append("; monthly ").append(move(c.monthlyBefore(), c.monthlyAfter(), c.monthlyDelta(),
+                        CostDiff.percent(c.monthlyBefore(), c.monthlyDelta()))).append("\n\n");
+    }
+
+    private static String move(BigDecimal before, BigDecimal after, BigDecimal delta, BigDecimal percent) {
+        return before.toPlainString() + " -> " + after.toPlainString() + " (" + CostDiff.signed(delta)
+                + ", " + CostDiff.signedPercent(percent) + ")";
     }
 
     private static String abbreviate(String sha) {

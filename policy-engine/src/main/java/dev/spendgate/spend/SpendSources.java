@@ -1,8 +1,8 @@
 package dev.spendgate.spend;
 
-import java.util.ArrayList;
+import dev.spendgate.registry.Registry;
+
 import java.util.List;
-import java.util.ServiceLoader;
 
 /**
  * Picks the spend source for a {@code --spend} value: a {@code jdbc:} URL is a warehouse table, an
@@ -10,14 +10,15 @@ import java.util.ServiceLoader;
  */
 public final class SpendSources {
 
+    private static final Registry<SpendSourceProvider> REGISTRY =
+            Registry.of(SpendSourceProvider.class, SpendSourceProvider::id);
+
     private SpendSources() {
     }
 
-    /** The registered providers, in ServiceLoader order. */
+    /** The registered providers (see {@link Registry}), by id. */
     public static List<SpendSourceProvider> providers() {
-        List<SpendSourceProvider> out = new ArrayList<>();
-        ServiceLoader.load(SpendSourceProvider.class, SpendSources.class.getClassLoader()).forEach(out::add);
-        return out;
+        return REGISTRY.all();
     }
 
     /**

@@ -1,36 +1,29 @@
 package dev.spendgate.report.spend;
 
-import java.util.Comparator;
+import dev.spendgate.registry.Registry;
+
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
 
-/** The registry of spend report formats, found with {@link ServiceLoader}. */
+/** The registry of spend report formats, found with {@link java.util.ServiceLoader} (see {@link Registry}). */
 public final class SpendRenderers {
 
-    private static volatile List<SpendRenderer> all;
+    private static final Registry<SpendRenderer> REGISTRY = Registry.of(SpendRenderer.class, SpendRenderer::id);
 
     private SpendRenderers() {
     }
 
     /** Every format, by id. */
     public static List<SpendRenderer> all() {
-        List<SpendRenderer> list = all;
-        if (list == null) {
-            list = ServiceLoader.load(SpendRenderer.class, SpendRenderer.class.getClassLoader()).stream()
-                    .map(ServiceLoader.Provider::get)
-                    .sorted(Comparator.comparing(SpendRenderer::id))
-                    .toList();
-            all = list;
-        }
-        return list;
+        return REGISTRY.all();
     }
 
     public static Optional<SpendRenderer> find(String id) {
-        return all().stream().filter(r -> r.id().equals(id)).findFirst();
+        return REGISTRY.find(id);
     }
 
+    /** The ids users may pass to {@code spendgate spend --format}, sorted. */
     public static List<String> ids() {
-        return all().stream().map(SpendRenderer::id).toList();
+        return REGISTRY.ids();
     }
 }

@@ -1,81 +1,61 @@
-package dev.spendgate.report;
+package dev.spendgate.report.estimate;
 
 import dev.spendgate.cost.CatalogOrigin;
-import dev.spendgate.cost.Estimate;
 import dev.spendgate.cost.GpuPrice;
 import dev.spendgate.cost.ModelPrice;
 import dev.spendgate.cost.PriceCatalog;
 import dev.spendgate.input.Diagnostic;
 import dev.spendgate.manifest.Manifest;
 import dev.spendgate.manifest.ModelUse;
+import dev.spendgate.report.Json;
+import dev.spendgate.report.estimate.EstimateReport.ManifestEstimate;
 import jakarta.json.stream.JsonGenerator;
 
-import java.io.StringWriter;
-import java.math.BigDecimal;
+import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * The JSON of {@code spendgate estimate}: the price catalog with every file it was made of, then per
- * manifest its itemised estimate, its budget, and each price it used with the file it came from.
+ * The estimate for machines ({@code schemaVersion} 1): the price catalog with every file it was
+ * made of, then per manifest its itemised estimate, its budget, and each price it used with the
+ * file it came from. Fields may be added, never renamed; keys come in a fixed order.
  */
-public final class EstimateJson {
+public final class EstimateJsonRenderer implements EstimateRenderer {
 
-    /** One manifest's estimate and what the estimator said about it. */
-    public record Entry(Manifest manifest, Estimate estimate, List<Diagnostic> diagnostics) {
-        public Entry {
-            Objects.requireNonNull(manifest, "manifest == null");
-            Objects.requireNonNull(estimate, "estimate == null");
-            diagnostics = List.copyOf(diagnostics);
-        }
-
-        public String file() {
-            return manifest.file();
-        }
-
-        public String name() {
-            return manifest.name();
-        }
-
-        /** The budget amount, or null when the manifest declares none. */
-        public BigDecimal budget() {
-            return manifest.spec().budget() == null ? null : manifest.spec().budget().amount();
-        }
+    @Override
+    public String id() {
+        return "json";
     }
 
-    private EstimateJson() {
+    @Override
+    public String description() {
+        return "machine-readable estimate (schemaVersion 1)";
     }
 
-    /**
-     * @param catalogDiagnostics what reading the price files left out (e.g. skipped LiteLLM entries)
-     */
-    public static String render(PriceCatalog catalog, List<Diagnostic> catalogDiagnostics, List<Entry> entries) {
-        StringWriter buffer = new StringWriter();
-        try (JsonGenerator g = Json.generator(buffer)) {
+    @Override
+    public void render(EstimateReport report, Appendable out) throws IOException {
+        PriceCatalog catalog = report.catalog();
+        try (JsonGenerator g = Json.generator(Json.writer(out))) {
             g.writeStartObject();
             g.write("schemaVersion", 1);
             g.write("catalogAsOf", catalog.asOf());
             writeCatalog(g, catalog);
             g.writeStartArray("manifests");
-            for (Entry e : entries) {
+            for (ManifestEstimate e : report.manifests()) {
                 g.writeStartObject().write("file", e.file()).write("name", e.name());
-                if (e.budget() == null) {
-                    g.writeNull("budget");
-                } else {
-                    g.write("budget", e.budget());
-                }
-                JsonRenderer.writeEstimate(g, e.estimate());
+                Json.nullable(g, "budget", e.budget());
+                Json.estimate(g, e.estimate());
                 writePrices(g, catalog, e.manifest());
                 strings(g, "diagnostics", e.diagnostics().stream().map(Diagnostic::toString).toList());
                 g.writeEnd();
             }
             g.writeEnd();
-            strings(g, "diagnostics", catalogDiagnostics.stream().map(Diagnostic::toString).toList());
+            strings(g, "diagnostics", report.catalogDiagnostics().stream().map(Diagnostic::toString).toList());
             g.writeEnd();
         }
-        return buffer.toString().strip() + "\n";
+        out.append('\n');
     }
 
     /** {@code "catalog"}: its date, currency and the files it was made of, lowest first. */
@@ -118,11 +98,7 @@ public final class EstimateJson {
             g.write("provider", p.provider());
             Json.nullable(g, "tier", p.tier() == null ? null : p.tier().name());
             g.write("unit", "USD per million tokens").write("input", p.input()).write("output", p.output());
-            if (p.cachedInput() == null) {
-                g.writeNull("cachedInput");
-            } else {
-                g.write("cachedInput", p.cachedInput());
-            }
+            Json.nullable(g, "cachedInput", p.cachedInput());
             g.writeEnd();
         }
         String gpuType = manifest.spec().compute() == null ? null : manifest.spec().compute().gpuType();
