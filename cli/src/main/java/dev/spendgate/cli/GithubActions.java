@@ -63,8 +63,10 @@ final class GithubActions {
                 files.setOutput(file, "failed", String.valueOf(s.failed()));
                 files.setOutput(file, "warned", String.valueOf(s.warned()));
                 files.setOutput(file, "report", jsonReport == null ? "" : jsonReport.toString());
-                // what the change does to the estimates, in the catalog's currency; empty without a base revision
-                files.setOutput(file, "cost-delta", report.costs() == null ? "" : report.costs().delta().toPlainString());
+                if (report.costs() != null) {
+                    // what the change does to the estimates, in the catalog's currency; unset without a base revision
+                    files.setOutput(file, "cost-delta", report.costs().delta().toPlainString());
+                }
             } catch (IOException | RuntimeException e) {
                 warn("cannot write the step outputs to GITHUB_OUTPUT: " + e.getMessage());
             }

@@ -131,7 +131,8 @@ public final class Gate {
         List<Finding> policyFindings = new ArrayList<>();
         applyWaivers(findings, byName, now, policyFindings, diagnostics);
         for (Manifest m : manifests) {
-            unvouched(m, priced.get(m.name()).estimate(), findings.getOrDefault(m.name(), List.of()), diagnostics);
+            unvouched(m, priced.get(m.name()).estimate(), bases.containsKey(m.name()),
+                    findings.getOrDefault(m.name(), List.of()), diagnostics);
         }
 
         List<ManifestReport> reports = new ArrayList<>();
@@ -153,16 +154,17 @@ public final class Gate {
      * not shown that the manifest is fine. Each such rule says so in an {@code estimate_unvouched}
      * warning at {@code /spec/budget/amount} (or its nearest present ancestor). A rule that also
      * needs a budget says nothing for a manifest without a positive budget amount: it does not
-     * apply there at all.
+     * apply there at all; nor does one that needs a base version for a manifest without one.
      */
-    private void unvouched(Manifest m, Estimate estimate, List<Finding> fired, List<Diagnostic> diagnostics) {
+    private void unvouched(Manifest m, Estimate estimate, boolean hasBase, List<Finding> fired,
+                           List<Diagnostic> diagnostics) {
         if (estimate.complete()) {
             return;
         }
         Budget budget = m.spec().budget();
         boolean hasBudget = budget != null && budget.amount() != null && budget.amount().signum() > 0;
         for (RuleInfo rule : rules.values()) {
-            if (!rule.needsEstimate() || rule.needsBudget() && !hasBudget
+            if (!rule.needsEstimate() || rule.needsBudget() && !hasBudget || rule.needsBase() && !hasBase
                     || fired.stream().anyMatch(f -> f.rule().equals(rule.id()))) {
                 continue;
             }

@@ -53,6 +53,7 @@ public final class PackLoader {
         Map<String, String> m = new LinkedHashMap<>();
         m.put(RuleInfo.NEEDS_ESTIMATE, RuleInfo.NEEDS_ESTIMATE);
         m.put(RuleInfo.NEEDS_BUDGET, RuleInfo.NEEDS_BUDGET);
+        m.put(RuleInfo.NEEDS_BASE, RuleInfo.NEEDS_BASE);
         return m;
     }
 

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param needs   what the rule judges beyond the manifest: {@link #NEEDS_ESTIMATE} (the cost
  *                estimate: when it is incomplete and the rule does not fire, the gate says the rule
  *                could not vouch for the manifest) and {@link #NEEDS_BUDGET} (applies only to a
- *                manifest with a positive {@code spec.budget.amount}); empty for most rules
+ *                manifest with a positive {@code spec.budget.amount}) and {@link #NEEDS_BASE} (applies
+ *                only to a manifest with a base version, in a git-aware run); empty for most rules
  */
 public record RuleInfo(
         String id,
@@ -28,6 +29,8 @@ public record RuleInfo(
     public static final String NEEDS_ESTIMATE = "estimate";
     /** The rule applies only to manifests with a positive budget amount. */
     public static final String NEEDS_BUDGET = "budget";
+    /** The rule applies only to manifests with a base version (git-aware runs). */
+    public static final String NEEDS_BASE = "base";
 
     public RuleInfo {
         Objects.requireNonNull(id, "id == null");
@@ -55,5 +58,10 @@ public record RuleInfo(
     /** True when the rule applies only to manifests with a positive budget amount ({@link #NEEDS_BUDGET}). */
     public boolean needsBudget() {
         return needs.contains(NEEDS_BUDGET);
+    }
+
+    /** True when the rule applies only to manifests with a base version ({@link #NEEDS_BASE}). */
+    public boolean needsBase() {
+        return needs.contains(NEEDS_BASE);
     }
 }

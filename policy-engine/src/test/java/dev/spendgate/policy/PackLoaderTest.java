@@ -164,7 +164,7 @@ class PackLoaderTest {
                     remediation: r
                     needs: [estimat]
                 """);
-        assertEquals(List.of("needs/pack.yaml:17:13: rules[1].needs[0]: \"estimat\" is not one of estimate, budget,"
+        assertEquals(List.of("needs/pack.yaml:17:13: rules[1].needs[0]: \"estimat\" is not one of estimate, budget, base,"
                         + " did you mean estimate?"),
                 problems(assertThrows(InvalidInputException.class, () -> loader.load("./needs", dir, "."))));
         write("needs/pack.yaml", ACME + "    needs: [estimate, budget]\n");
