@@ -16,6 +16,8 @@ detections contains d if {
 			"taskType": object.get(m.document.spec, "taskType", ""),
 			"frontierTaskTypes": frontier_task_types,
 			"model": first_frontier_model(m),
+			"declaredTier": "frontier",
+			"frontier": sprintf("spec.modelTier: frontier; %s", [catalog_tiers_text(m)]),
 		},
 	}
 }
@@ -33,6 +35,8 @@ detections contains d if {
 			"taskType": object.get(m.document.spec, "taskType", ""),
 			"frontierTaskTypes": frontier_task_types,
 			"model": m.document.spec.models[i].name,
+			"declaredTier": object.get(m.document.spec, "modelTier", ""),
+			"frontier": sprintf("model \"%s\" is frontier in the price catalog", [m.document.spec.models[i].name]),
 		},
 	}
 }
@@ -88,3 +92,13 @@ frontier_model_indices(m) := {i |
 first_frontier_model(m) := m.document.spec.models[min(frontier_model_indices(m))].name
 
 first_frontier_model(m) := "" if count(frontier_model_indices(m)) == 0
+
+# The declared models with their catalog tiers, in manifest order: "gpt-4o-mini small, acme-llm not in the catalog".
+catalog_tiers_text(m) := sprintf("catalog tiers: %s", [concat(", ", [sprintf("%s %s", [u.name, tier]) |
+	some u in object.get(m.document.spec, "models", [])
+	tier := object.get(m.catalogTiers, u.name, "not in the catalog")
+])]) if {
+	count(object.get(m.document.spec, "models", [])) > 0
+}
+
+catalog_tiers_text(m) := "no models declared" if count(object.get(m.document.spec, "models", [])) == 0

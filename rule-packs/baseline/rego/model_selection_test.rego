@@ -13,7 +13,10 @@ frontier_tier := patched([
 test_mod_001_frontier_tier_without_a_frontier_task if {
 	detections_of(frontier_tier) == {detection(
 		"SG-MOD-001", "churn-ft", "/spec/modelTier",
-		{"taskType": "classification", "frontierTaskTypes": ["reasoning", "generation"], "model": "gpt-4o-mini"},
+		{
+			"taskType": "classification", "frontierTaskTypes": ["reasoning", "generation"], "model": "gpt-4o-mini",
+			"declaredTier": "frontier", "frontier": "spec.modelTier: frontier; catalog tiers: gpt-4o-mini frontier",
+		},
 	)}
 }
 
@@ -24,7 +27,10 @@ test_mod_001_frontier_tier_names_the_first_frontier_model if {
 	])])
 	{d | some d in detections_of(m); d.rule == "SG-MOD-001"} == {detection(
 		"SG-MOD-001", "churn-ft", "/spec/modelTier",
-		{"taskType": "classification", "frontierTaskTypes": ["reasoning", "generation"], "model": "gpt-4o"},
+		{
+			"taskType": "classification", "frontierTaskTypes": ["reasoning", "generation"], "model": "gpt-4o", "declaredTier": "frontier",
+			"frontier": "spec.modelTier: frontier; catalog tiers: o3-mini mid, gpt-4o frontier, o1 frontier",
+		},
 	)}
 }
 
@@ -37,7 +43,10 @@ test_mod_001_frontier_tier_without_a_frontier_model if {
 	detections_of(m) == {
 		detection(
 			"SG-MOD-001", "churn-ft", "/spec/modelTier",
-			{"taskType": "", "frontierTaskTypes": ["reasoning", "generation"], "model": ""},
+			{
+				"taskType": "", "frontierTaskTypes": ["reasoning", "generation"], "model": "", "declaredTier": "frontier",
+				"frontier": "spec.modelTier: frontier; catalog tiers: gpt-4o-mini small",
+			},
 		),
 		detection(
 			"SG-MOD-002", "churn-ft", "/spec/models/0/name",
@@ -56,7 +65,10 @@ test_mod_001_first_frontier_model_without_a_frontier_task if {
 	])
 	detections_of(m) == {detection(
 		"SG-MOD-001", "churn-ft", "/spec/models/1/name",
-		{"taskType": "classification", "frontierTaskTypes": ["reasoning", "generation"], "model": "o1"},
+		{
+			"taskType": "classification", "frontierTaskTypes": ["reasoning", "generation"], "model": "o1", "declaredTier": "",
+			"frontier": "model \"o1\" is frontier in the price catalog",
+		},
 	)}
 }
 
@@ -66,7 +78,10 @@ test_mod_001_frontier_model_under_a_smaller_declared_tier if {
 	detections_of(m) == {
 		detection(
 			"SG-MOD-001", "churn-ft", "/spec/models/1/name",
-			{"taskType": "classification", "frontierTaskTypes": ["reasoning", "generation"], "model": "gpt-4o"},
+			{
+				"taskType": "classification", "frontierTaskTypes": ["reasoning", "generation"], "model": "gpt-4o", "declaredTier": "small",
+				"frontier": "model \"gpt-4o\" is frontier in the price catalog",
+			},
 		),
 		detection(
 			"SG-MOD-002", "churn-ft", "/spec/models/1/name",

@@ -32,6 +32,18 @@ class CliTest {
         assertEquals("", r.err());
     }
 
+    /** A declared frontier tier over a small model: the message names what is frontier, not an empty model. */
+    @Test
+    void frontierTierOverASmallModelIsSaidAsItIs() throws IOException {
+        String churn = Files.readString(Path.of(EXAMPLES, "experiments/churn-classifier-ft.yaml"));
+        Files.writeString(tmp.resolve("churn.yaml"), churn.replace("modelTier: small", "modelTier: frontier"));
+        CliRun r = CliRun.of("check", tmp.resolve("churn.yaml").toString(), "--policy", POLICY, "--now", NOW);
+        assertTrue(r.out().contains("a frontier choice (spec.modelTier: frontier; catalog tiers: gpt-4o-mini small) "
+                + "for task type \"classification\", which is not a frontier task type (reasoning, generation), without a"
+                + " justification"), r.out());
+        assertFalse(r.out().contains("model: \"\""), r.out());
+    }
+
     @Test
     void reportsAreByteIdenticalForTheSameInput() {
         for (String format : new String[] {"text", "json"}) {

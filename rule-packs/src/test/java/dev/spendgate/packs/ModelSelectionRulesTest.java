@@ -36,7 +36,8 @@ class ModelSelectionRulesTest {
         });
         List<Detection> found = run(m);
         assertOne(found, "SG-MOD-001", "/spec/modelTier",
-                evidence("taskType", "classification", "frontierTaskTypes", FRONTIER_TASKS, "model", "gpt-4o"));
+                evidence("taskType", "classification", "frontierTaskTypes", FRONTIER_TASKS, "model", "gpt-4o",
+                        "declaredTier", "frontier", "frontier", "spec.modelTier: frontier; catalog tiers: gpt-4o frontier"));
         assertOnly(found, "SG-MOD-001");
     }
 
@@ -49,7 +50,22 @@ class ModelSelectionRulesTest {
             return b;
         });
         assertOne(run(m), "SG-MOD-001", "/spec/modelTier",
-                evidence("taskType", "", "frontierTaskTypes", FRONTIER_TASKS, "model", ""));
+                evidence("taskType", "", "frontierTaskTypes", FRONTIER_TASKS, "model", "", "declaredTier", "frontier",
+                        "frontier", "spec.modelTier: frontier; no models declared"));
+    }
+
+    /** The declared tier is frontier, the only model is small: the evidence names both, not an empty model. */
+    @Test
+    void frontierTierOverASmallModelSaysWhatIsTrue() {
+        ManifestBuilder m = manifest().with(b -> {
+            b.modelTier = ModelTier.frontier;
+            b.models.add(model("in-house-llm"));
+            b.catalogTiers.remove("in-house-llm");
+            return b;
+        });
+        assertOne(run(m), "SG-MOD-001", "/spec/modelTier", evidence("taskType", "classification",
+                "frontierTaskTypes", FRONTIER_TASKS, "model", "", "declaredTier", "frontier", "frontier",
+                "spec.modelTier: frontier; catalog tiers: gpt-4o-mini small, in-house-llm not in the catalog"));
     }
 
     @Test
@@ -62,7 +78,8 @@ class ModelSelectionRulesTest {
         });
         List<Detection> found = run(m);
         assertOne(found, "SG-MOD-001", "/spec/models/1/name",
-                evidence("taskType", "classification", "frontierTaskTypes", FRONTIER_TASKS, "model", "claude-opus-4"));
+                evidence("taskType", "classification", "frontierTaskTypes", FRONTIER_TASKS, "model", "claude-opus-4",
+                        "declaredTier", "", "frontier", "model \"claude-opus-4\" is frontier in the price catalog"));
         assertOnly(found, "SG-MOD-001");
     }
 

@@ -12,6 +12,8 @@ import dev.spendgate.yaml.Ttl;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -38,6 +40,7 @@ public final class ManifestFact {
     private final Spec base;
     private final Derived.EstimateChange estimateChange;
     private String firstFrontierModel = "";
+    private final List<String> modelTiers = new ArrayList<>();
 
     /**
      * {@code base}: the manifest's base version, or null when it has none; {@code estimateChange}:
@@ -70,6 +73,7 @@ public final class ManifestFact {
         if (firstFrontierModel.isEmpty() && ModelTier.frontier.name().equals(model.getCatalogTier())) {
             firstFrontierModel = model.getName();
         }
+        modelTiers.add(model.getName() + " " + (model.getCatalogTier() == null ? "not in the catalog" : model.getCatalogTier()));
     }
 
     public String getName() {
@@ -125,6 +129,26 @@ public final class ManifestFact {
     /** The name of the first model (in manifest order) whose catalog tier is frontier, or "". */
     public String getFirstFrontierModel() {
         return firstFrontierModel;
+    }
+
+    /**
+     * What makes SG-MOD-001's choice frontier, in words: for a declared frontier tier,
+     * {@code spec.modelTier: frontier; catalog tiers: gpt-4o-mini small, acme-llm not in the catalog}
+     * (or {@code no models declared}).
+     */
+    public String getFrontierTierText() {
+        return "spec.modelTier: frontier; " + (modelTiers.isEmpty() ? "no models declared"
+                : "catalog tiers: " + String.join(", ", modelTiers));
+    }
+
+    /** {@code model "gpt-4o" is frontier in the price catalog}, for the first frontier model. */
+    public String getFrontierModelText() {
+        return "model \"" + firstFrontierModel + "\" is frontier in the price catalog";
+    }
+
+    /** {@code spec.modelTier}, or "" when absent. */
+    public String getDeclaredTier() {
+        return modelTier == null ? "" : modelTier;
     }
 
     public boolean isBudgetDeclared() {
