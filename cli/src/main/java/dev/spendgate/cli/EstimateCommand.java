@@ -1,8 +1,10 @@
 package dev.spendgate.cli;
 
+import dev.spendgate.cost.Saving;
 import dev.spendgate.gate.GateRunner;
 import dev.spendgate.gate.Priced;
 import dev.spendgate.manifest.Manifest;
+import dev.spendgate.policy.Parameters;
 import dev.spendgate.report.estimate.EstimateRenderer;
 import dev.spendgate.report.estimate.EstimateRenderers;
 import dev.spendgate.report.estimate.EstimateReport;
@@ -43,6 +45,12 @@ final class EstimateCommand implements Callable<Integer> {
             description = "Run as if started in DIR: manifest paths, --policy and --prices are found from there.")
     Path directory;
 
+    @Option(names = "--alternatives",
+            description = "List the compliant alternatives the catalog can price for each manifest (spot capacity, a"
+                    + " schedule, smaller models, prompt caching, a shorter system prompt, fewer GPUs) with what each"
+                    + " would save.")
+    boolean alternatives;
+
     @Override
     public Integer call() throws Exception {
         EstimateRenderer renderer = EstimateRenderers.find(format).orElseThrow(() -> new UsageException(
@@ -52,7 +60,12 @@ final class EstimateCommand implements Callable<Integer> {
         List<EstimateReport.ManifestEstimate> estimates = new ArrayList<>();
         for (Manifest m : session.loadManifests(input.paths)) {
             Priced p = session.price(m);
-            estimates.add(new EstimateReport.ManifestEstimate(m, p.estimate(), p.diagnostics()));
+            List<Saving> savings = List.of();
+            if (alternatives) {
+                Parameters params = session.policy().parameters();
+                savings = p.alternatives().all(params.tokens().maxSystemPromptTokens(), params.gpu().targetUtilization());
+            }
+            estimates.add(new EstimateReport.ManifestEstimate(m, p.estimate(), p.diagnostics(), savings));
         }
         EstimateReport report = new EstimateReport(session.catalog(), session.catalogDiagnostics(), estimates);
         try (Output.Target target = Output.open(output, spec.commandLine().getOut())) {

@@ -1,8 +1,10 @@
 package dev.spendgate.gate;
 
+import dev.spendgate.cost.Saving;
 import dev.spendgate.input.SourceLocation;
 import dev.spendgate.policy.Enforcement;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -13,6 +15,9 @@ import java.util.Objects;
  * @param waiver      the name of the waiver that covers it (outcome {@code waived}), or null
  * @param preexisting true when, with {@code --new-only}, the same finding (manifest name, rule, JSON
  *                    pointer) existed at the merge base: it is reported but does not block
+ * @param savings     what the rule's compliant alternative would save, priced with the catalog
+ *                    (the message says it too); empty when the rule names no alternative or the
+ *                    catalog cannot price one that costs less
  */
 public record Finding(
         String rule,
@@ -26,7 +31,8 @@ public record Finding(
         SourceLocation location,
         Map<String, Object> evidence,
         String waiver,
-        boolean preexisting) {
+        boolean preexisting,
+        List<Saving> savings) {
 
     public Finding {
         Objects.requireNonNull(rule, "rule == null");
@@ -39,6 +45,7 @@ public record Finding(
         Objects.requireNonNull(path, "path == null");
         Objects.requireNonNull(location, "location == null");
         evidence = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(evidence));
+        savings = savings == null ? List.of() : List.copyOf(savings);
     }
 
     public static Builder builder() {
@@ -48,7 +55,7 @@ public record Finding(
     /** The same finding, covered by waiver {@code name}: it no longer blocks. */
     Finding waivedBy(String name) {
         return new Finding(rule, title, intent, enforcement, Outcome.WAIVED, message, remediation, path, location,
-                evidence, name, preexisting);
+                evidence, name, preexisting, savings);
     }
 
     /**
@@ -57,7 +64,7 @@ public record Finding(
      */
     Finding asPreexisting() {
         return new Finding(rule, title, intent, enforcement, outcome == Outcome.FAIL ? Outcome.WARN : outcome, message,
-                remediation, path, location, evidence, waiver, true);
+                remediation, path, location, evidence, waiver, true, savings);
     }
 
     /** Builds a {@link Finding}: a finding of the change itself, not waived, unless told otherwise. */
@@ -75,6 +82,7 @@ public record Finding(
         private Map<String, Object> evidence = Map.of();
         private String waiver;
         private boolean preexisting;
+        private List<Saving> savings = List.of();
 
         private Builder() {
         }
@@ -126,9 +134,15 @@ public record Finding(
             return this;
         }
 
+        /** What the rule's alternative would save. */
+        public Builder savings(List<Saving> savings) {
+            this.savings = savings;
+            return this;
+        }
+
         public Finding build() {
             return new Finding(rule, title, intent, enforcement, outcome, message, remediation, path, location, evidence,
-                    waiver, preexisting);
+                    waiver, preexisting, savings);
         }
     }
 }

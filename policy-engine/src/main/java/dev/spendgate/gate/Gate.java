@@ -125,7 +125,9 @@ public final class Gate {
                 throw new EngineException("engine_invalid_result",
                         "engine " + engineId + " reported rule " + d.rule() + ", which no selected pack describes");
             }
-            findings.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(finding(rule, d, m.locations().locate(d.path())));
+            Finding f = finding(rule, d, m.locations().locate(d.path()));
+            findings.computeIfAbsent(m.name(), k -> new ArrayList<>())
+                    .add(Savings.priced(f, rule, priced.get(m.name()).alternatives()));
         }
 
         List<Finding> policyFindings = new ArrayList<>();
@@ -140,7 +142,8 @@ public final class Gate {
             List<Finding> fs = new ArrayList<>(findings.getOrDefault(m.name(), List.of()));
             fs.sort(ORDER);
             reports.add(new ManifestReport(m.file(), m.name(), m.kind().name(), m.metadata().team(),
-                    Verdict.of(fs), m.spec().budget(), priced.get(m.name()).estimate(), fs));
+                    Verdict.of(fs), m.spec().budget(), priced.get(m.name()).estimate(), fs,
+                    Savings.together(fs, priced.get(m.name()).alternatives())));
         }
         policyFindings.sort(ORDER);
         diagnostics.sort(Diagnostic.ORDER);

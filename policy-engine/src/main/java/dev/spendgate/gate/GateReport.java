@@ -5,6 +5,7 @@ import dev.spendgate.git.ChangeSummary;
 import dev.spendgate.input.Diagnostic;
 import dev.spendgate.spend.SpendSnapshot;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -83,6 +84,21 @@ public record GateReport(
         return new Summary(manifests.size(), passed, warned, failed, findings, waived);
     }
 
+    /**
+     * The potential savings of the run: the sum of each manifest's
+     * {@link ManifestReport#potentialSavings()} in the catalog's currency, or null when no finding
+     * has a priced alternative.
+     */
+    public BigDecimal potentialSavings() {
+        BigDecimal total = null;
+        for (ManifestReport m : manifests) {
+            if (m.potentialSavings() != null) {
+                total = (total == null ? BigDecimal.ZERO.setScale(2) : total).add(m.potentialSavings().saves());
+            }
+        }
+        return total;
+    }
+
     /** The same report, judged with {@code --fail-on failOn}. */
     public GateReport withFailOn(FailOn failOn) {
         return toBuilder().failOn(failOn).build();
@@ -130,7 +146,8 @@ public record GateReport(
         for (ManifestReport m : manifests) {
             List<Finding> fs = m.findings().stream()
                     .map(f -> before.contains(key(m.name(), f)) ? f.asPreexisting() : f).toList();
-            judged.add(new ManifestReport(m.file(), m.name(), m.kind(), m.team(), Verdict.of(fs), m.budget(), m.estimate(), fs));
+            judged.add(new ManifestReport(m.file(), m.name(), m.kind(), m.team(), Verdict.of(fs), m.budget(), m.estimate(), fs,
+                    m.potentialSavings()));
         }
         return toBuilder().manifests(judged).build();
     }

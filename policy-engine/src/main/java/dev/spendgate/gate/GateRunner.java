@@ -2,6 +2,7 @@ package dev.spendgate.gate;
 
 import dev.spendgate.cost.CatalogOrigin;
 import dev.spendgate.cost.EstimateResult;
+import dev.spendgate.cost.Alternatives;
 import dev.spendgate.cost.Estimator;
 import dev.spendgate.cost.PriceCatalog;
 import dev.spendgate.cost.PriceFiles;
@@ -279,7 +280,7 @@ public final class GateRunner implements AutoCloseable {
         for (ModelUse model : manifest.spec().models()) {
             catalog.tierOf(model.name()).ifPresent(t -> tiers.put(model.name(), t));
         }
-        return new Priced(r.estimate(), tiers, r.diagnostics());
+        return new Priced(r.estimate(), tiers, r.diagnostics(), new Alternatives(estimator, manifest, r.estimate()));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.spendgate.gate;
 
 import dev.spendgate.cost.Estimate;
+import dev.spendgate.cost.Saving;
 import dev.spendgate.manifest.Budget;
 
 import java.util.List;
@@ -9,9 +10,12 @@ import java.util.Objects;
 /**
  * The gate's verdict on one manifest, its declared budget (null when it declares none), its
  * estimate and its findings in report order.
+ *
+ * @param potentialSavings what the priced alternatives of its findings would save taken together
+ *                         (re-estimated at once, not summed), or null when none is priced
  */
 public record ManifestReport(String file, String name, String kind, String team, Verdict verdict,
-                             Budget budget, Estimate estimate, List<Finding> findings) {
+                             Budget budget, Estimate estimate, List<Finding> findings, Saving potentialSavings) {
 
     public ManifestReport {
         Objects.requireNonNull(file, "file == null");
@@ -20,5 +24,11 @@ public record ManifestReport(String file, String name, String kind, String team,
         Objects.requireNonNull(verdict, "verdict == null");
         Objects.requireNonNull(estimate, "estimate == null");
         findings = List.copyOf(findings);
+    }
+
+    /** A report without priced alternatives. */
+    public ManifestReport(String file, String name, String kind, String team, Verdict verdict, Budget budget,
+                          Estimate estimate, List<Finding> findings) {
+        this(file, name, kind, team, verdict, budget, estimate, findings, null);
     }
 }

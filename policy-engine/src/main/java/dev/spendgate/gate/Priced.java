@@ -1,5 +1,6 @@
 package dev.spendgate.gate;
 
+import dev.spendgate.cost.Alternatives;
 import dev.spendgate.cost.Estimate;
 import dev.spendgate.input.Diagnostic;
 import dev.spendgate.manifest.ModelTier;
@@ -12,12 +13,20 @@ import java.util.Objects;
  * What the cost model says of one manifest before the rules run.
  *
  * @param catalogTiers the catalog's tier of each listed model it knows
+ * @param alternatives  the compliant alternatives the catalog can price for it, or null when the
+ *                      run prices none
  */
-public record Priced(Estimate estimate, Map<String, ModelTier> catalogTiers, List<Diagnostic> diagnostics) {
+public record Priced(Estimate estimate, Map<String, ModelTier> catalogTiers, List<Diagnostic> diagnostics,
+                     Alternatives alternatives) {
 
     public Priced {
         Objects.requireNonNull(estimate, "estimate == null");
         catalogTiers = Map.copyOf(catalogTiers);
         diagnostics = List.copyOf(diagnostics);
+    }
+
+    /** What the cost model says, without alternatives. */
+    public Priced(Estimate estimate, Map<String, ModelTier> catalogTiers, List<Diagnostic> diagnostics) {
+        this(estimate, catalogTiers, diagnostics, null);
     }
 }

@@ -34,4 +34,12 @@ public record Manifest(
     public String name() {
         return metadata.name();
     }
+
+    /**
+     * This manifest with {@code spec} instead of its own, at the same file and locations: a what-if
+     * for pricing an alternative. Its {@link #document()} is still the file's.
+     */
+    public Manifest withSpec(Spec spec) {
+        return new Manifest(file, index, kind, metadata, spec, document, locations);
+    }
 }

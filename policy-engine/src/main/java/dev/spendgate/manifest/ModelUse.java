@@ -18,4 +18,22 @@ public record ModelUse(
     public ModelUse {
         Objects.requireNonNull(name, "name == null");
     }
+
+    /** This use with another model, {@code name} of {@code provider}, and the same traffic. */
+    public ModelUse withModel(String name, String provider) {
+        return new ModelUse(name, provider, maxOutputTokens, maxInputTokens, systemPromptTokens, requestsPerDay,
+                avgInputTokens, avgOutputTokens, promptCaching, maxRetries);
+    }
+
+    /** This use with {@code promptCaching} set. */
+    public ModelUse withPromptCaching(boolean caching) {
+        return new ModelUse(name, provider, maxOutputTokens, maxInputTokens, systemPromptTokens, requestsPerDay,
+                avgInputTokens, avgOutputTokens, caching, maxRetries);
+    }
+
+    /** This use with a system prompt of {@code tokens}. */
+    public ModelUse withSystemPromptTokens(long tokens) {
+        return new ModelUse(name, provider, maxOutputTokens, maxInputTokens, tokens, requestsPerDay,
+                avgInputTokens, avgOutputTokens, promptCaching, maxRetries);
+    }
 }

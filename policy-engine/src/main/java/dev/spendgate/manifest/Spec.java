@@ -24,4 +24,14 @@ public record Spec(
     public Instant expiresAt() {
         return startsAt == null || ttl == null ? null : startsAt.plus(ttl.duration());
     }
+
+    /** This spec with {@code compute}. */
+    public Spec withCompute(Compute compute) {
+        return new Spec(purpose, taskType, modelTier, justification, budget, ttl, startsAt, models, compute);
+    }
+
+    /** This spec with {@code models}. */
+    public Spec withModels(List<ModelUse> models) {
+        return new Spec(purpose, taskType, modelTier, justification, budget, ttl, startsAt, models, compute);
+    }
 }

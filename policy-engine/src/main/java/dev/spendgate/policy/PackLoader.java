@@ -48,6 +48,14 @@ public final class PackLoader {
     static final Map<String, Enforcement> LEVELS = Fields.names(Enforcement.class, Enforcement::wireName);
     /** What a rule may need beyond the manifest ({@link RuleInfo#needs()}), in the order to list them. */
     static final Map<String, String> NEEDS = orderedNeeds();
+    /** The alternatives a rule may name ({@link RuleInfo#alternative()}). */
+    static final Map<String, String> ALTERNATIVES = alternatives();
+
+    private static Map<String, String> alternatives() {
+        Map<String, String> m = new LinkedHashMap<>();
+        RuleInfo.ALTERNATIVES.forEach(a -> m.put(a, a));
+        return m;
+    }
 
     private static Map<String, String> orderedNeeds() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -352,13 +360,14 @@ public final class PackLoader {
         String docs = r.string("docs");
         r.oneOf("engine", Map.of("gate", "gate"));
         List<String> needs = r.listOf("needs", NEEDS);
+        String alternative = r.oneOf("alternative", ALTERNATIVES);
         r.rejectUnknown();
         if (r.problems().size() > before || id == null || title == null || intent == null || level == null
                 || message == null || remediation == null) {
             return null;
         }
         return new RuleInfo(id, title, intent, level, description, message, remediation, docs,
-                needs == null ? List.of() : needs.stream().distinct().toList());
+                needs == null ? List.of() : needs.stream().distinct().toList(), alternative);
     }
 
     private static SourceLocation where(Ref ref) {

@@ -1,6 +1,7 @@
 package dev.spendgate.report;
 
 import dev.spendgate.cost.Estimate;
+import dev.spendgate.cost.Saving;
 import dev.spendgate.cost.EstimateItem;
 import dev.spendgate.spend.Forecast;
 import jakarta.json.spi.JsonProvider;
@@ -74,6 +75,23 @@ public final class Json {
         } else {
             g.write(key, value);
         }
+    }
+
+    /**
+     * A priced alternative: {@code alternative} (in words), {@code current} (the estimate as
+     * declared), {@code cost} (with the alternative), {@code saves}, {@code percent} (of current),
+     * {@code currency}, {@code arithmetic} (the changed items with their formulas).
+     */
+    public static void saving(JsonGenerator g, Saving s) {
+        g.writeStartObject()
+                .write("alternative", s.alternative())
+                .write("current", s.current())
+                .write("cost", s.cost())
+                .write("saves", s.saves())
+                .write("percent", s.percent())
+                .write("currency", s.currency())
+                .write("arithmetic", s.arithmetic())
+                .writeEnd();
     }
 
     /** {@code "estimate"}: a manifest's itemised pre-run estimate, as the gate and estimate reports write it. */

@@ -59,8 +59,11 @@ public final class JsonRenderer implements Renderer {
                     .write("warned", s.warned())
                     .write("failed", s.failed())
                     .write("findings", s.findings())
-                    .write("waived", s.waived())
-                    .writeEnd();
+                    .write("waived", s.waived());
+            if (report.potentialSavings() != null) {
+                g.write("potentialSavings", report.potentialSavings());
+            }
+            g.writeEnd();
             g.writeStartArray("manifests");
             for (ManifestReport m : report.manifests()) {
                 writeManifest(g, m, report.spend());
@@ -205,6 +208,10 @@ public final class JsonRenderer implements Renderer {
         }
         g.write("verdict", m.verdict().wireName());
         Json.estimate(g, m.estimate());
+        if (m.potentialSavings() != null) {
+            g.writeKey("potentialSavings");
+            Json.saving(g, m.potentialSavings());
+        }
         ManifestSpend live = spend == null ? null : spend.manifests().get(m.name());
         if (live != null) {
             writeManifestSpend(g, live);
@@ -235,6 +242,11 @@ public final class JsonRenderer implements Renderer {
             writeValue(g, e.getKey(), e.getValue());
         }
         g.writeEnd();
+        if (!f.savings().isEmpty()) {
+            g.writeStartArray("savings");
+            f.savings().forEach(saving -> Json.saving(g, saving));
+            g.writeEnd();
+        }
         if (f.waiver() != null) {
             g.write("waiver", f.waiver());
         }

@@ -1,6 +1,7 @@
 package dev.spendgate.report;
 
 import dev.spendgate.cost.Estimate;
+import dev.spendgate.cost.Saving;
 import dev.spendgate.gate.CostDiff;
 import dev.spendgate.gate.Finding;
 import dev.spendgate.gate.GateReport;
@@ -158,6 +159,7 @@ public final class MarkdownRenderer implements Renderer {
                         .append(rules(m.findings())).append(" |\n");
             }
             out.append('\n');
+            savings(report, out);
         }
 
         List<Located> all = Located.all(report);
@@ -186,6 +188,33 @@ public final class MarkdownRenderer implements Renderer {
         }
     }
 
+    /**
+     * {@code **Potential savings**: 3,082.24 USD}, and a line per manifest with a priced alternative,
+     * the largest first: what its findings' alternatives would save taken together.
+     */
+    private void savings(GateReport report, Appendable out) throws IOException {
+        if (report.potentialSavings() == null) {
+            return;
+        }
+        List<ManifestReport> with = report.manifests().stream().filter(m -> m.potentialSavings() != null)
+                .sorted(java.util.Comparator.comparing((ManifestReport m) -> m.potentialSavings().saves()).reversed()
+                        .thenComparing(ManifestReport::name))
+                .toList();
+        String currency = with.get(0).potentialSavings().currency();
+        out.append("**Potential savings**: ").append(Saving.grouped(report.potentialSavings())).append(' ')
+                .append(currency).append(", priced with the catalog\n\n");
+        out.append("| Manifest | Estimate | With the fixes | Saves | Alternatives |\n");
+        out.append("|---|---:|---:|---:|---|\n");
+        for (ManifestReport m : with) {
+            Saving p = m.potentialSavings();
+            out.append("| ").append(link("`" + m.name() + "`", m.file(), 0)).append(" | ")
+                    .append(Saving.grouped(p.current())).append(" | ").append(Saving.grouped(p.cost())).append(" | ")
+                    .append(Saving.grouped(p.saves())).append(" (").append(p.percent().toPlainString()).append(" %) | ")
+                    .append(cell(p.alternative())).append(" |\n");
+        }
+        out.append('\n');
+    }
+
     private void section(Appendable out, String title, List<Located> all, Outcome outcome, boolean detailed)
             throws IOException {
         List<Located> these = all.stream().filter(l -> l.finding().outcome() == outcome).toList();
@@ -203,6 +232,14 @@ public final class MarkdownRenderer implements Renderer {
                 out.append(where).append(" · ").append(f.enforcement().wireName()).append("\n\n");
                 out.append("> ").append(cell(f.message())).append("\n\n");
                 out.append("**Fix:** ").append(cell(f.remediation())).append("\n\n");
+                if (!f.savings().isEmpty()) {
+                    out.append("<details><summary>How the savings are priced</summary>\n\n");
+                    for (Saving saving : f.savings()) {
+                        out.append("- ").append(cell(saving.alternative())).append(": ").append(cell(saving.arithmetic()))
+                                .append('\n');
+                    }
+                    out.append("\n</details>\n\n");
+                }
             } else {
                 out.append("- ").append(icon(outcome)).append(" `").append(l.owner()).append("` ").append(f.rule())
                         .append(" (").append(where).append("): ").append(cell(f.message()));

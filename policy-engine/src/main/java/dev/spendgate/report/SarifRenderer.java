@@ -1,5 +1,6 @@
 package dev.spendgate.report;
 
+import dev.spendgate.cost.Saving;
 import dev.spendgate.gate.EnforcedRule;
 import dev.spendgate.gate.Finding;
 import dev.spendgate.gate.GateReport;
@@ -59,6 +60,10 @@ public final class SarifRenderer implements Renderer {
                 writeResult(g, l, index);
             }
             g.writeEnd();
+            if (report.potentialSavings() != null) {
+                // what the priced alternatives of all findings would save, each manifest's taken together
+                g.writeStartObject("properties").write("potentialSavings", report.potentialSavings()).writeEnd();
+            }
             g.writeEnd().writeEnd();
             g.writeEnd();
         }
@@ -115,6 +120,8 @@ public final class SarifRenderer implements Renderer {
         g.write("path", f.path());
         g.write("enforcement", f.enforcement().wireName());
         g.write("outcome", f.outcome().wireName());
+        f.savings().stream().max(java.util.Comparator.comparing(Saving::saves))
+                .ifPresent(best -> g.write("saves", best.saves()).write("currency", best.currency()));
         g.writeEnd();
         g.writeEnd();
     }

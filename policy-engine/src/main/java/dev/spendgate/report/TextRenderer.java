@@ -1,6 +1,7 @@
 package dev.spendgate.report;
 
 import dev.spendgate.cost.Estimate;
+import dev.spendgate.cost.Saving;
 import dev.spendgate.gate.CostDiff;
 import dev.spendgate.gate.Finding;
 import dev.spendgate.gate.GateReport;
@@ -50,6 +51,12 @@ public final class TextRenderer implements Renderer {
             }
             out.append(")  ").append(m.file()).append('\n');
             out.append("      estimate ").append(estimate(m.estimate())).append('\n');
+            if (m.potentialSavings() != null) {
+                Saving p = m.potentialSavings();
+                out.append("      potential savings ").append(Saving.grouped(p.saves())).append(' ').append(p.currency())
+                        .append(" (").append(p.percent().toPlainString()).append(" %): ").append(p.alternative())
+                        .append('\n');
+            }
             ManifestSpend live = report.spend() == null ? null : report.spend().manifests().get(m.name());
             if (live != null) {
                 out.append("      spent ").append(live.spent().toPlainString()).append(' ').append(live.currency())
@@ -91,6 +98,10 @@ public final class TextRenderer implements Renderer {
                 .append(plural(s.findings(), "finding"));
         if (s.waived() > 0) {
             out.append(", ").append(String.valueOf(s.waived())).append(" waived");
+        }
+        if (report.potentialSavings() != null) {
+            out.append(", potential savings ").append(Saving.grouped(report.potentialSavings())).append(' ')
+                    .append(report.manifests().get(0).estimate().currency());
         }
         out.append(" [engine ").append(report.engine());
         // what the engine asked to report (OPA: decision id, bundle revision), in key order

@@ -49,6 +49,11 @@ public final class EstimateJsonRenderer implements EstimateRenderer {
                 Json.estimate(g, e.estimate());
                 writePrices(g, catalog, e.manifest());
                 strings(g, "diagnostics", e.diagnostics().stream().map(Diagnostic::toString).toList());
+                if (!e.alternatives().isEmpty()) {
+                    g.writeStartArray("alternatives");
+                    e.alternatives().forEach(saving -> Json.saving(g, saving));
+                    g.writeEnd();
+                }
                 g.writeEnd();
             }
             g.writeEnd();

@@ -2,6 +2,7 @@ package dev.spendgate.report.estimate;
 
 import dev.spendgate.cost.Estimate;
 import dev.spendgate.cost.PriceCatalog;
+import dev.spendgate.cost.Saving;
 import dev.spendgate.input.Diagnostic;
 import dev.spendgate.manifest.Manifest;
 
@@ -25,13 +26,25 @@ public record EstimateReport(PriceCatalog catalog, List<Diagnostic> catalogDiagn
         manifests = List.copyOf(manifests);
     }
 
-    /** One manifest's estimate and what the estimator said about it. */
-    public record ManifestEstimate(Manifest manifest, Estimate estimate, List<Diagnostic> diagnostics) {
+    /**
+     * One manifest's estimate and what the estimator said about it.
+     *
+     * @param alternatives what each compliant alternative the catalog can price would save (with
+     *                     {@code --alternatives}; empty otherwise)
+     */
+    public record ManifestEstimate(Manifest manifest, Estimate estimate, List<Diagnostic> diagnostics,
+                                   List<Saving> alternatives) {
 
         public ManifestEstimate {
             Objects.requireNonNull(manifest, "manifest == null");
             Objects.requireNonNull(estimate, "estimate == null");
             diagnostics = List.copyOf(diagnostics);
+            alternatives = alternatives == null ? List.of() : List.copyOf(alternatives);
+        }
+
+        /** Without alternatives. */
+        public ManifestEstimate(Manifest manifest, Estimate estimate, List<Diagnostic> diagnostics) {
+            this(manifest, estimate, diagnostics, List.of());
         }
 
         public String file() {

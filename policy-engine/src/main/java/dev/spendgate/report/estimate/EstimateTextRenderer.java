@@ -4,6 +4,7 @@ import dev.spendgate.cost.CatalogOrigin;
 import dev.spendgate.cost.Estimate;
 import dev.spendgate.cost.EstimateItem;
 import dev.spendgate.cost.PriceCatalog;
+import dev.spendgate.cost.Saving;
 import dev.spendgate.input.Diagnostic;
 import dev.spendgate.manifest.Manifest;
 import dev.spendgate.manifest.ModelUse;
@@ -75,6 +76,13 @@ public final class EstimateTextRenderer implements EstimateRenderer {
         out.append('\n');
         if (!est.complete()) {
             out.append("  incomplete: not priced ").append(String.join(", ", est.unpriced())).append('\n');
+        }
+        if (!e.alternatives().isEmpty()) {
+            out.append("  alternatives:\n");
+            for (Saving s : e.alternatives()) {
+                out.append("    - ").append(s.sentence()).append('\n');
+                out.append("      ").append(s.arithmetic()).append('\n');
+            }
         }
         for (Diagnostic d : e.diagnostics()) {
             out.append("  note: ").append(d.toString()).append('\n');
