@@ -8,6 +8,7 @@ import dev.spendgate.gate.GateRunner;
 import dev.spendgate.gate.RunInput;
 import dev.spendgate.git.BaseRevision;
 import dev.spendgate.git.PolicyRepository;
+import dev.spendgate.report.CommentCondition;
 import dev.spendgate.report.Renderer;
 import dev.spendgate.report.Renderers;
 import picocli.CommandLine.Command;
@@ -75,6 +76,16 @@ final class CheckCommand implements Callable<Integer> {
             + "the pull request up to date (token from GITHUB_TOKEN or the github-token input).")
     boolean comment;
 
+    @Option(names = "--comment-when", paramLabel = "WHEN", defaultValue = "always",
+            description = "With --comment: post or update the comment always (default), or only on findings, cost-change, "
+                    + "or findings,cost-change; otherwise an existing comment is updated to say there is nothing to report.")
+    String commentWhen;
+
+    @Option(names = "--comment-cost-threshold", paramLabel = "AMOUNT|PERCENT%",
+            description = "With --comment-when cost-change: the smallest move of the change's estimated total worth a "
+                    + "comment, an amount in the catalog's currency (100) or a per cent of the base total (10%); default 0: any move.")
+    String commentCostThreshold;
+
     @ParentCommand
     SpendgateCommand root;
 
@@ -112,6 +123,12 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         spendInput.prepare();
+        CommentCondition when;
+        try {
+            when = CommentCondition.parse(commentWhen, commentCostThreshold);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         Map<String, String> env = root == null ? Map.of() : root.env;
         GithubActions actions = ActionInputs.active(env) ? new GithubActions(env, spec.commandLine().getOut()) : null;
         if (actions != null) {
@@ -149,7 +166,7 @@ final class CheckCommand implements Callable<Integer> {
         also(report, sarif, "sarif");
         also(report, junit, "junit");
         if (actions != null) {
-            actions.publish(report, jsonReport, comment, Version.VERSION);
+            actions.publish(report, jsonReport, comment, when, Version.VERSION);
         }
         return report.exitCode();
     }

@@ -6,6 +6,7 @@ import dev.spendgate.github.FileCommands;
 import dev.spendgate.github.PullRequest;
 import dev.spendgate.github.StickyComment;
 import dev.spendgate.github.WorkflowCommands;
+import dev.spendgate.report.CommentCondition;
 import dev.spendgate.report.MarkdownRenderer;
 
 import java.io.IOException;
@@ -45,7 +46,7 @@ final class GithubActions {
         out.flush();
     }
 
-    void publish(GateReport report, Path jsonReport, boolean comment, String version) {
+    void publish(GateReport report, Path jsonReport, boolean comment, CommentCondition when, String version) {
         Optional<PullRequest> pr;
         try {
             pr = PullRequest.fromEnvironment(env);
@@ -88,9 +89,16 @@ final class GithubActions {
                         + "the report is in the job summary and the annotations");
             } else {
                 try (StickyComment sticky = new StickyComment(token, "spendgate/" + version)) {
-                    StickyComment.Result r = sticky.upsert(pr.get(), markdown);
+                    StickyComment.Result r;
+                    if (when.met(report)) {
+                        r = sticky.upsert(pr.get(), markdown);
+                    } else {
+                        // nothing worth a new comment; an earlier one must not be left standing
+                        r = sticky.updateExisting(pr.get(), resolved(report, when) + markdown);
+                    }
                     switch (r.status()) {
-                        case CREATED, UPDATED -> out.println("spendgate: " + r.message());
+                        case CREATED, UPDATED, NONE -> out.println("spendgate: " + r.message()
+                                + (when.met(report) ? "" : " (comment-when " + when + ": " + when.unmet(report) + ")"));
                         case READ_ONLY -> notice(r.message());
                         case FAILED -> warn(r.message());
                     }
@@ -98,6 +106,12 @@ final class GithubActions {
             }
         }
         out.flush();
+    }
+
+    /** The line that heads a comment kept only to say that what it reported is resolved. */
+    static String resolved(GateReport report, CommentCondition when) {
+        return "> ✅ **Nothing to report any more**: " + when.unmet(report) + " (comment-when: `" + when
+                + "`). The report of this run follows, so an earlier one is not left standing.\n\n";
     }
 
     private static String markdown(GateReport report, String linkBase) {

@@ -43,7 +43,7 @@ class CostDiffTest {
               modelTier: small
               budget: {amount: 900, currency: USD, period: total}
               ttl: 24h
-              compute: {gpuType: A10G, gpuCount: 1, hours: 20, capacity: spot, expectedUtilization: 0.7}
+              compute: {gpuType: A10G, gpuCount: 1, hours: 20, capacity: on-demand, expectedUtilization: 0.7}
             """;
 
     static final String WORKFLOW = """
@@ -89,7 +89,6 @@ class CostDiffTest {
                     .edit(".spendgate/manifests/llama-ft.yaml", "gpuCount: 1", "gpuCount: 2")
                     .edit(".spendgate/manifests/support.yaml", "modelTier: small", "modelTier: frontier")
                     .edit(".spendgate/manifests/support.yaml", "name: gpt-4o-mini", "name: gpt-4o")
-                    .edit(".spendgate/manifests/support.yaml", "summarisation", "generation")
                     .delete(".spendgate/manifests/old-eval.yaml")
                     .commit("more GPUs, a frontier model, one workload less");
             Map<String, BigDecimal> after = estimates(repo);
@@ -108,11 +107,11 @@ class CostDiffTest {
             assertEquals("modified", llama.getString("status"));
             assertEquals(before.get("llama-ft"), number(llama, "before"));
             assertEquals(after.get("llama-ft"), number(llama, "after"));
-            assertEquals(new BigDecimal("8.00"), number(llama, "before"), "1 A10G spot x 20 h x 0.40");
-            assertEquals(new BigDecimal("16.00"), number(llama, "after"));
-            assertEquals(new BigDecimal("8.00"), number(llama, "delta"));
+            assertEquals(new BigDecimal("20.20"), number(llama, "before"), "1 A10G on-demand x 20 h x 1.01");
+            assertEquals(new BigDecimal("40.40"), number(llama, "after"));
+            assertEquals(new BigDecimal("20.20"), number(llama, "delta"));
             assertEquals(new BigDecimal("100.0"), number(llama, "percent"));
-            assertEquals(new BigDecimal("16.00"), number(llama, "monthlyAfter"), "a run counts once a month");
+            assertEquals(new BigDecimal("40.40"), number(llama, "monthlyAfter"), "a run counts once a month");
 
             JsonObject support = lines.get("support-summaries");
             assertEquals(before.get("support-summaries"), number(support, "before"));
@@ -135,22 +134,46 @@ class CostDiffTest {
 
             // SG-CHG-004 on both risen manifests (default limit: 50%), with before and after in the evidence
             JsonObject chg = finding(report, "llama-ft", "SG-CHG-004");
-            assertEquals("{\"after\":16,\"before\":8,\"currency\":\"USD\",\"increase\":8,\"limit\":\"50%\","
+            assertEquals("{\"after\":40.4,\"before\":20.2,\"currency\":\"USD\",\"increase\":20.2,\"limit\":\"50%\","
                     + "\"percent\":\"+100%\"}", chg.getJsonObject("evidence").toString());
-            assertEquals("the estimate rose from 8 to 16 USD against the base revision (+8 USD, +100%), beyond "
+            assertEquals("the estimate rose from 20.2 to 40.4 USD against the base revision (+20.2 USD, +100%), beyond "
                     + "changes.maxEstimateIncrease 50%", chg.getString("message"));
             assertTrue(finding(report, "support-summaries", "SG-CHG-004") != null);
 
+            // the savings: spot capacity for the training job, a smaller model for the workflow, each figure
+            // what `spendgate estimate` prints for the manifest with that alternative written into it
+            JsonObject spot = finding(report, "llama-ft", "SG-GPU-001").getJsonArray("savings").getJsonObject(0);
+            assertEquals("spot capacity", spot.getString("alternative"));
+            assertEquals(after.get("llama-ft"), number(spot, "current"));
+            Path spotVariant = variant(repo, ".spendgate/manifests/llama-ft.yaml", "capacity: on-demand", "capacity: spot");
+            assertEquals(estimateOf(spotVariant), number(spot, "cost"));
+            assertEquals(new BigDecimal("24.40"), number(spot, "saves"), "2 x 20 h x (1.01 - 0.40)");
+            assertTrue(finding(report, "llama-ft", "SG-GPU-001").getString("message").endsWith(
+                    "; spot capacity would cost 16.00 USD instead of 40.40 USD (saves 24.40 USD, 60.4 %)"));
+
+            JsonObject tier = finding(report, "support-summaries", "SG-MOD-001").getJsonArray("savings").getJsonObject(0);
+            Matcher smaller = Pattern.compile("(\\S+) \\(openai, (small|mid)\\) instead of gpt-4o")
+                    .matcher(tier.getString("alternative"));
+            assertTrue(smaller.matches(), tier.toString());
+            assertEquals(after.get("support-summaries"), number(tier, "current"));
+            Path smallerVariant = variant(repo, ".spendgate/manifests/support.yaml", "name: gpt-4o", "name: " + smaller.group(1));
+            assertEquals(estimateOf(smallerVariant), number(tier, "cost"));
+            assertTrue(finding(report, "support-summaries", "SG-MOD-001").getString("message").contains(
+                    tier.getString("alternative") + " would cost "), tier.toString());
+            JsonObject llamaReport = manifest(report, "llama-ft");
+            assertEquals(number(spot, "saves"), number(llamaReport.getJsonObject("potentialSavings"), "saves"));
+            assertTrue(number(report.getJsonObject("summary"), "potentialSavings").compareTo(number(spot, "saves")) > 0);
+
             CliRun md = CliRun.of("check", "-C", repo.dir().toString(), "--base", "main", "--now", NOW, "--format", "markdown");
             assertTrue(md.out().contains("**Estimated cost: before → after (Δ)**, USD"), md.out());
-            assertTrue(md.out().contains("| `llama-ft` | modified | 8.00 | 16.00 | +8.00 (+100.0%) | 8.00 | 16.00 | +8.00 (+100.0%) |\n"),
+            assertTrue(md.out().contains("| `llama-ft` | modified | 20.20 | 40.40 | +20.20 (+100.0%) | 20.20 | 40.40 | +20.20 (+100.0%) |\n"),
                     md.out());
             assertTrue(md.out().contains("| `old-eval` | deleted | " + before.get("old-eval").toPlainString() + " | 0.00 | "), md.out());
             assertTrue(md.out().contains("```mermaid\nxychart-beta\n"), md.out());
             assertTrue(md.out().contains("\"llama-ft before\", \"llama-ft after\""), md.out());
 
             CliRun text = CliRun.of("check", "-C", repo.dir().toString(), "--base", "main", "--now", NOW);
-            assertTrue(text.out().contains("  modified  llama-ft  8.00 -> 16.00 (+8.00, +100.0%); monthly 8.00 -> 16.00 (+8.00, +100.0%)\n"),
+            assertTrue(text.out().contains("  modified  llama-ft  20.20 -> 40.40 (+20.20, +100.0%); monthly 20.20 -> 40.40 (+20.20, +100.0%)\n"),
                     text.out());
 
             // on a runner: the cost-delta output is the total's delta, and the step summary carries the table
@@ -191,6 +214,33 @@ class CostDiffTest {
         CliRun r = CliRun.of("check", "../examples/manifests", "--policy", "../examples/policy.yaml", "--now", NOW,
                 "--format", "json");
         assertFalse(r.out().contains("\"costDiff\""), r.out());
+    }
+
+    /** A copy of {@code file} at the checked-out revision with {@code from} replaced by {@code to}, outside the repository. */
+    private Path variant(TestRepo repo, String file, String from, String to) throws Exception {
+        String text = Files.readString(repo.dir().resolve(file));
+        assertTrue(text.contains(from), text);
+        Path out = tmp.resolve("variants").resolve(Path.of(file).getFileName() + "-" + Math.abs(to.hashCode()) + ".yaml");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, text.replace(from, to));
+        return out;
+    }
+
+    /** The total {@code spendgate estimate --format json FILE} prints. */
+    private static BigDecimal estimateOf(Path file) {
+        CliRun r = CliRun.of("estimate", file.toString(), "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        return number(Json.createReader(new StringReader(r.out())).readObject().getJsonArray("manifests").getJsonObject(0)
+                .getJsonObject("estimate"), "total");
+    }
+
+    private static JsonObject manifest(JsonObject report, String name) {
+        for (var m : report.getJsonArray("manifests")) {
+            if (m.asJsonObject().getString("name").equals(name)) {
+                return m.asJsonObject();
+            }
+        }
+        throw new AssertionError("no manifest " + name);
     }
 
     /** Each manifest's total as {@code spendgate estimate --format json} prints it at the checked-out revision. */

@@ -130,6 +130,39 @@ class GithubActionsTest {
         assertEquals(1, github.comments.size(), "one comment, updated in place");
     }
 
+    /** comment-when findings: a clean run posts nothing; once a comment stands, a clean push updates it to say so. */
+    @Test
+    void theCommentFollowsCommentWhen() throws IOException {
+        env.put("INPUT_COMMENT-WHEN", "findings");
+        env.put("INPUT_PATHS", "../examples/manifests/experiments/churn-classifier-ft.yaml");
+        CliRun clean = run("check", "--now", CliTest.NOW);
+        assertEquals(0, clean.exitCode(), clean.out() + clean.err());
+        assertTrue(github.comments.isEmpty(), "nothing to report, no comment");
+        assertTrue(github.requests.stream().noneMatch(q -> q.method().equals("POST")), github.requests.toString());
+        assertTrue(clean.out().contains("spendgate: no spendgate comment on #7 to update (comment-when findings: "
+                + "no finding fails or warns)"), clean.out());
+
+        env.put("INPUT_PATHS", "../examples/manifests/training/embeddings-refresh.yaml");
+        CliRun warned = run("check", "--now", CliTest.NOW);
+        assertTrue(warned.out().contains("created the spendgate comment on #7"), warned.out());
+        assertEquals(1, github.comments.size());
+        assertTrue(github.comments.values().iterator().next().contains("SG-GPU-004"));
+
+        env.put("INPUT_PATHS", "../examples/manifests/experiments/churn-classifier-ft.yaml");
+        CliRun fixed = run("check", "--now", CliTest.NOW);
+        assertTrue(fixed.out().contains("updated the spendgate comment on #7 (comment-when findings"), fixed.out());
+        assertEquals(1, github.comments.size(), "the same comment, updated");
+        String body = github.comments.values().iterator().next();
+        assertTrue(body.startsWith(StickyComment.MARKER + "\n> ✅ **Nothing to report any more**: no finding fails or"
+                + " warns (comment-when: `findings`)"), body);
+        assertFalse(body.contains("SG-GPU-004"), body);
+
+        env.put("INPUT_COMMENT-WHEN", "sometimes");
+        CliRun bad = run("check", "--now", CliTest.NOW);
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("--comment-when: 'sometimes' is not one of always, findings, cost-change"), bad.err());
+    }
+
     @Test
     void atMostTenAnnotationsOfEachKindThenANoticeCountingTheRest() throws IOException {
         Path many = tmp.resolve("many");

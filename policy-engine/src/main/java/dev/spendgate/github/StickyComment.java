@@ -41,7 +41,7 @@ public final class StickyComment implements AutoCloseable {
     private static final int ATTEMPTS = 3;
 
     /** What happened to the comment. */
-    public enum Status { CREATED, UPDATED, READ_ONLY, FAILED }
+    public enum Status { CREATED, UPDATED, NONE, READ_ONLY, FAILED }
 
     /** @param message one line for the log; never contains the token */
     public record Result(Status status, long commentId, String message) {
@@ -110,6 +110,33 @@ public final class StickyComment implements AutoCloseable {
                 return new Result(Status.CREATED, id(r.body), "created the spendgate comment on #" + pr.number());
             }
             return failure(r, "create a comment on #" + pr.number());
+        } catch (Failure f) {
+            return f.result;
+        }
+    }
+
+    /**
+     * Updates the comment on {@code pr} to {@code body} only when there is one already (a run that
+     * has nothing to say must not leave an earlier report standing); {@link Status#NONE} when there
+     * is none, and nothing is posted.
+     */
+    public Result updateExisting(PullRequest pr, String body) {
+        URI list = URI.create(pr.api() + "/repos/" + pr.owner() + "/" + pr.repo() + "/issues/" + pr.number()
+                + "/comments?per_page=100");
+        try {
+            long existing = find(list);
+            if (existing <= 0) {
+                return new Result(Status.NONE, 0, "no spendgate comment on #" + pr.number() + " to update");
+            }
+            URI one = URI.create(pr.api() + "/repos/" + pr.owner() + "/" + pr.repo() + "/issues/comments/" + existing);
+            Reply r = send(request(one).build("PATCH", json(withMarker(body))));
+            if (r.status == 200) {
+                return new Result(Status.UPDATED, existing, "updated the spendgate comment on #" + pr.number());
+            }
+            if (r.status == 404) {
+                return new Result(Status.NONE, 0, "the spendgate comment on #" + pr.number() + " was deleted meanwhile");
+            }
+            return failure(r, "update the comment on #" + pr.number());
         } catch (Failure f) {
             return f.result;
         }
