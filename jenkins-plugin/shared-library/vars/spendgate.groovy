@@ -59,11 +59,18 @@ def call(Map args = [:]) {
     }
     Map report = summary(readFile(file: "${dir}/spendgate.json", encoding: 'UTF-8'))
     String result = code == 0 ? 'SUCCESS' : (args.unstableOnBlock ? 'UNSTABLE' : 'FAILURE')
-    Map verdict = [verdict: report.verdict, exitCode: code, result: result] + report.counts +
+    Map verdict = [verdict: report.verdict, exitCode: code, result: result] + report.counts + report.costs +
             [changeTarget: env.CHANGE_TARGET ?: null]
     int manifests = report.counts.manifests
     String headline = "${report.verdict}: ${manifests} manifest${manifests == 1 ? '' : 's'}, ${report.counts.failed} failed, " +
             "${report.counts.warned} warned, ${report.counts.waived} waived"
+    if (report.costs.costDelta != null) {
+        String delta = report.costs.costDelta
+        headline += ", estimated cost ${delta.startsWith('-') ? '' : '+'}${delta} ${report.currency}"
+    }
+    if (report.costs.potentialSavings != null) {
+        headline += ", potential savings ${report.costs.potentialSavings} ${report.currency}"
+    }
     if (result == 'FAILURE') {
         error("spendgate: blocked: ${headline} (exit 1)")
     }
@@ -75,7 +82,7 @@ def call(Map args = [:]) {
     return verdict
 }
 
-/** The verdict and the counts of a JSON report (schemaVersion 1), as plain values CPS can keep. */
+/** The verdict, the counts and the cost figures of a JSON report (schemaVersion 1), as plain values CPS can keep. */
 @NonCPS
 private static Map summary(String json) {
     def report = new groovy.json.JsonSlurperClassic().parseText(json)
@@ -84,7 +91,16 @@ private static Map summary(String json) {
     }
     Map counts = [:]
     ['manifests', 'passed', 'warned', 'failed', 'findings', 'waived'].each { counts[it] = report.summary[it] as int }
-    return [verdict: report.verdict as String, counts: counts]
+    // amounts as plain strings, as the plugin's step returns them; absent without a base revision or a priced alternative
+    Map costs = [:]
+    if (report.costDiff != null) {
+        costs.costDelta = (report.costDiff.total.delta as BigDecimal).toPlainString()
+    }
+    if (report.summary.potentialSavings != null) {
+        costs.potentialSavings = (report.summary.potentialSavings as BigDecimal).toPlainString()
+    }
+    return [verdict: report.verdict as String, counts: counts, costs: costs,
+            currency: (report.costDiff?.currency ?: 'USD') as String]
 }
 
 /** One POSIX shell word per argument: single-quoted, with embedded quotes closed and escaped. */

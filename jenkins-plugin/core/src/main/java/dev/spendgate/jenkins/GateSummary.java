@@ -36,6 +36,9 @@ public final class GateSummary implements Serializable {
     private final int findings;
     private final int waived;
     private final ArrayList<Row> rows;
+    private final String currency;
+    private final String costDelta;
+    private final String potentialSavings;
 
     private GateSummary(JsonObject report) {
         verdict = report.getString("verdict");
@@ -48,6 +51,11 @@ public final class GateSummary implements Serializable {
         failed = s.getInt("failed");
         findings = s.getInt("findings");
         waived = s.getInt("waived");
+        JsonObject costs = report.getJsonObject("costDiff");
+        costDelta = costs == null ? null : costs.getJsonObject("total").getJsonNumber("delta").bigDecimalValue().toPlainString();
+        currency = costs == null ? "USD" : costs.getString("currency");
+        potentialSavings = s.containsKey("potentialSavings")
+                ? s.getJsonNumber("potentialSavings").bigDecimalValue().toPlainString() : null;
         rows = new ArrayList<>();
         for (JsonValue m : report.getJsonArray("manifests")) {
             JsonObject manifest = m.asJsonObject();
@@ -113,6 +121,33 @@ public final class GateSummary implements Serializable {
         return waived;
     }
 
+    /** What the change does to the estimated cost ({@code 20.20}, {@code -12.50}), or null without a base revision. */
+    public String getCostDelta() {
+        return costDelta;
+    }
+
+    /** What the priced alternatives of the findings would save ({@code 2643.20}), or null when none is priced. */
+    public String getPotentialSavings() {
+        return potentialSavings;
+    }
+
+    /**
+     * The cost line of the build page: {@code estimated cost +20.20 USD against the base revision;
+     * potential savings 2643.20 USD}, or "" when the report has neither.
+     */
+    public String costLine() {
+        StringBuilder b = new StringBuilder();
+        if (costDelta != null) {
+            b.append("estimated cost ").append(costDelta.startsWith("-") ? "" : "+").append(costDelta).append(' ')
+                    .append(currency).append(" against the base revision");
+        }
+        if (potentialSavings != null) {
+            b.append(b.length() == 0 ? "" : "; ").append("potential savings ").append(potentialSavings).append(' ')
+                    .append(currency);
+        }
+        return b.toString();
+    }
+
     /** Every finding, in the report's order: by manifest, then as the gate sorted them. */
     public List<Row> getRows() {
         return Collections.unmodifiableList(rows);
@@ -127,7 +162,8 @@ public final class GateSummary implements Serializable {
 
     /**
      * What the pipeline step returns: {@code verdict}, {@code exitCode}, {@code result} and the counts,
-     * as plain strings and integers that CPS can keep.
+     * as plain strings and integers that CPS can keep; with a base revision {@code costDelta}, and
+     * {@code potentialSavings} when a finding has a priced alternative (amounts as plain strings).
      */
     public Map<String, Object> toMap(BuildResult result) {
         Map<String, Object> map = new LinkedHashMap<>();
@@ -140,6 +176,12 @@ public final class GateSummary implements Serializable {
         map.put("failed", failed);
         map.put("findings", findings);
         map.put("waived", waived);
+        if (costDelta != null) {
+            map.put("costDelta", costDelta);
+        }
+        if (potentialSavings != null) {
+            map.put("potentialSavings", potentialSavings);
+        }
         return map;
     }
 

@@ -76,10 +76,31 @@ class GateSummaryTest {
         assertEquals(List.of("waived"), s.getRows().stream().filter(r -> r.getRule().equals("SG-MOD-001"))
                 .map(GateSummary.Row::getOutcome).toList());
 
-        assertEquals(Map.of("verdict", "fail", "exitCode", 1, "result", "FAILURE", "manifests", 10, "passed", 3,
-                "warned", 2, "failed", 5, "findings", 13, "waived", 1), s.toMap(decision.result()));
-        assertEquals(List.of("verdict", "exitCode", "result", "manifests", "passed", "warned", "failed", "findings", "waived"),
-                List.copyOf(s.toMap(BuildResult.FAILURE).keySet()));
+        assertEquals(Map.ofEntries(Map.entry("verdict", "fail"), Map.entry("exitCode", 1), Map.entry("result", "FAILURE"),
+                Map.entry("manifests", 10), Map.entry("passed", 3), Map.entry("warned", 2), Map.entry("failed", 5),
+                Map.entry("findings", 13), Map.entry("waived", 1), Map.entry("potentialSavings", "3492.42")),
+                s.toMap(decision.result()));
+        assertEquals(List.of("verdict", "exitCode", "result", "manifests", "passed", "warned", "failed", "findings", "waived",
+                "potentialSavings"), List.copyOf(s.toMap(BuildResult.FAILURE).keySet()));
+        assertEquals("potential savings 3492.42 USD", s.costLine());
+        assertEquals(null, s.getCostDelta(), "no base revision");
+    }
+
+    /** A git-aware report: the cost diff's total reaches the build page and the returned map. */
+    @Test
+    void readsTheCostOfTheChange() throws IOException {
+        String json = """
+                {"schemaVersion": 1, "verdict": "pass", "exitCode": 0, "engine": "drools",
+                 "summary": {"manifests": 1, "passed": 1, "warned": 0, "failed": 0, "findings": 0, "waived": 0,
+                             "potentialSavings": 3.00},
+                 "manifests": [], "policyFindings": [],
+                 "costDiff": {"currency": "USD", "total": {"before": 40.50, "after": 28.00, "delta": -12.50}, "manifests": []}}
+                """;
+        GateSummary s = GateSummary.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+        assertEquals("-12.50", s.getCostDelta());
+        assertEquals("estimated cost -12.50 USD against the base revision; potential savings 3.00 USD", s.costLine());
+        assertEquals("-12.50", s.toMap(BuildResult.SUCCESS).get("costDelta"));
+        assertEquals("3.00", s.toMap(BuildResult.SUCCESS).get("potentialSavings"));
     }
 
     @Test

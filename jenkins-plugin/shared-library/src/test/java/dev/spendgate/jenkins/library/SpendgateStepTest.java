@@ -245,7 +245,7 @@ class SpendgateStepTest {
     @Test
     void aBlockFailsTheBuildAfterPublishingTheReports() {
         PipelineError e = assertThrows(PipelineError.class, () -> gate(args("paths", EXAMPLES + "manifests")));
-        assertEquals("spendgate: blocked: fail: 10 manifests, 5 failed, 2 warned, 1 waived (exit 1)", e.getMessage());
+        assertEquals("spendgate: blocked: fail: 10 manifests, 5 failed, 2 warned, 1 waived, potential savings 3492.42 USD (exit 1)", e.getMessage());
         assertEquals("FAILURE", status());
         assertEquals(1, calls("junit").size());
         assertEquals(1, calls("recordIssues").size());
@@ -262,8 +262,9 @@ class SpendgateStepTest {
         assertEquals("UNSTABLE", verdict.get("result"));
         assertEquals(5, verdict.get("failed"));
         assertEquals(13, verdict.get("findings"));
+        assertEquals("3492.42", verdict.get("potentialSavings"), "as the JSON report's summary says");
         assertEquals(pluginVerdict(args, 1), withoutChangeTarget(verdict));
-        assertEquals(List.of("spendgate: blocked: fail: 10 manifests, 5 failed, 2 warned, 1 waived (exit 1); "
+        assertEquals(List.of("spendgate: blocked: fail: 10 manifests, 5 failed, 2 warned, 1 waived, potential savings 3492.42 USD (exit 1); "
                 + "build marked unstable (unstableOnBlock)"), plain(List.of(calls("unstable").get(0).getArgs())));
     }
 
