@@ -50,6 +50,25 @@ class CostCliTest {
         return args.toArray(String[]::new);
     }
 
+    /** estimate --alternatives: what each alternative would cost, as check's findings say it. */
+    @Test
+    void estimateListsThePricedAlternatives() {
+        CliRun text = CliRun.of("estimate", "../examples/manifests/training/llama-finetune.yaml", "--alternatives");
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("  alternatives:\n    - spot capacity would cost 1,760.00 USD instead of 4,403.20 USD"
+                + " (saves 2,643.20 USD, 60 %)\n      16 × H100 spot: 16 GPUs × 40 h = 640 GPU-h × 2.75 USD/GPU-h spot ="
+                + " 1760.00 USD; total 1760.00 USD instead of 4403.20 USD\n"), text.out());
+        CliRun check = CliRun.of("check", "../examples/manifests/training/llama-finetune.yaml", "--policy",
+                "../examples/policy.yaml", "--now", NOW);
+        assertTrue(check.out().contains("; spot capacity would cost 1,760.00 USD instead of 4,403.20 USD (saves 2,643.20 USD,"
+                + " 60 %)"), check.out());
+
+        CliRun json = CliRun.of("estimate", "../examples/manifests/llm/support-assistant.yaml", "--alternatives",
+                "--policy", "../examples/policy.yaml", "--format", "json");
+        assertTrue(json.out().contains("\"alternative\": \"prompt caching on claude-sonnet-4\""), json.out());
+        assertTrue(json.out().contains("\"costPer1kRequests\": 13.5"), json.out());
+        assertFalse(CliRun.of("estimate", "../examples/manifests/llm/support-assistant.yaml").out().contains("alternatives"));
+    }
     @Test
     void estimateShowsItsArithmeticInText() throws IOException {
         CliRun r = CliRun.of(estimate());

@@ -41,7 +41,7 @@ class OpaCliTest {
         CliRun r = CliRun.of("packs", "bundle", "--policy", POLICY, "--output", bundle.toString(), "--revision", "r-42");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals("", r.out());
-        assertEquals("spendgate: wrote " + bundle + " (revision r-42; packs baseline 2026.12.0; 12 files)\n", r.err());
+        assertEquals("spendgate: wrote " + bundle + " (revision r-42; packs baseline 2026.12.0; 13 files)\n", r.err());
         opa = OpaServer.start(bundle);
     }
 

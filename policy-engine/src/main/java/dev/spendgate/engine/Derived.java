@@ -2,7 +2,9 @@ package dev.spendgate.engine;
 
 import dev.spendgate.cost.Estimate;
 import dev.spendgate.cost.PriceCatalog;
+import dev.spendgate.cost.UnitCosts;
 import dev.spendgate.policy.Parameters;
+import dev.spendgate.manifest.Manifest;
 import dev.spendgate.manifest.Budget;
 import dev.spendgate.manifest.Metadata;
 import dev.spendgate.manifest.Spec;
@@ -73,6 +75,19 @@ public final class Derived {
                 : (percent.signum() >= 0 ? "+" : "") + percent.toPlainString() + "%";
         return new EstimateChange(before.total(), after.total(), increase, percent, text,
                 before.complete() && after.complete());
+    }
+
+    /**
+     * The unit economics SG-UNIT-001 judges, worked out once for both engines: the estimate per
+     * 1,000 requests and the limit that applies to the manifest's team and environment (null when
+     * none does).
+     */
+    public record UnitEconomics(UnitCosts costs, BigDecimal maxCostPer1kRequests) {
+    }
+
+    public static UnitEconomics unitEconomics(Parameters.UnitEconomics params, Manifest manifest, Estimate estimate) {
+        return new UnitEconomics(UnitCosts.of(manifest, estimate),
+                params.limit(manifest.metadata().team(), manifest.metadata().environment()));
     }
 
     /** {@code changes.maxEstimateIncrease} in words: {@code 50%}, {@code 500 USD}, {@code 500 USD and 50%}. */

@@ -38,7 +38,8 @@ final class IntentsParser {
                 tokens(intents.mapping("tokens"), d.tokens()),
                 gpu(intents.mapping("gpu"), d.gpu()),
                 liveSpend(intents.mapping("liveSpend"), d.liveSpend()),
-                changes(intents.mapping("changes"), d.changes()));
+                changes(intents.mapping("changes"), d.changes()),
+                unitEconomics(intents.mapping("unitEconomics"), d.unitEconomics()));
         intents.rejectUnknown();
         return p;
     }
@@ -191,5 +192,46 @@ final class IntentsParser {
         }
         f.rejectUnknown();
         return new Parameters.Changes(max, amount, percent);
+    }
+
+    private static Parameters.UnitEconomics unitEconomics(Fields f, Parameters.UnitEconomics d) {
+        if (f == null) {
+            return d;
+        }
+        Map<Environment, BigDecimal> byEnvironment = perEnvironment(f.mapping("maxCostPer1kRequests"));
+        Map<String, Map<Environment, BigDecimal>> teams = new LinkedHashMap<>();
+        Fields t = f.mapping("teams");
+        if (t != null) {
+            for (String team : t.keys()) {
+                Fields one = t.mapping(team);
+                if (one != null) {
+                    one.require("maxCostPer1kRequests");
+                    Map<Environment, BigDecimal> limits = perEnvironment(one.mapping("maxCostPer1kRequests"));
+                    if (limits != null) {
+                        teams.put(team, limits);
+                    }
+                    one.rejectUnknown();
+                }
+            }
+        }
+        f.rejectUnknown();
+        return new Parameters.UnitEconomics(byEnvironment == null ? d.maxCostPer1kRequests() : byEnvironment, teams);
+    }
+
+    /** {@code {dev: 1.00, production: 5.00}}: amounts by environment name, did-you-mean for others. */
+    private static Map<Environment, BigDecimal> perEnvironment(Fields f) {
+        if (f == null) {
+            return null;
+        }
+        Map<Environment, BigDecimal> out = new LinkedHashMap<>();
+        Map<String, Environment> environments = Fields.names(Environment.class);
+        for (String env : environments.keySet()) {
+            BigDecimal limit = f.number(env, BigDecimal.ZERO, MAX_AMOUNT);
+            if (limit != null) {
+                out.put(environments.get(env), limit);
+            }
+        }
+        f.rejectUnknown();
+        return out;
     }
 }

@@ -22,7 +22,8 @@ public record Parameters(
         Tokens tokens,
         Gpu gpu,
         LiveSpend liveSpend,
-        Changes changes) {
+        Changes changes,
+        UnitEconomics unitEconomics) {
 
     public Parameters {
         Objects.requireNonNull(ownership, "ownership == null");
@@ -33,6 +34,13 @@ public record Parameters(
         Objects.requireNonNull(gpu, "gpu == null");
         Objects.requireNonNull(liveSpend, "liveSpend == null");
         Objects.requireNonNull(changes, "changes == null");
+        Objects.requireNonNull(unitEconomics, "unitEconomics == null");
+    }
+
+    /** Parameters without unit-economics limits. */
+    public Parameters(Ownership ownership, Budgets budgets, Expiry expiry, ModelSelection modelSelection, Tokens tokens,
+                      Gpu gpu, LiveSpend liveSpend, Changes changes) {
+        this(ownership, budgets, expiry, modelSelection, tokens, gpu, liveSpend, changes, UnitEconomics.NONE);
     }
 
     /** The parameters of a policy set that sets none. */
@@ -46,7 +54,33 @@ public record Parameters(
                 new Gpu(true, true, 8, new BigDecimal("0.6")),
                 new LiveSpend(new BigDecimal("0.8"), new BigDecimal("1.0"), new Ttl("36h", Duration.ofHours(36)),
                         new BigDecimal("3.0"), "EffectiveCost", Map.of("manifest", "spendgate-manifest", "team", "team")),
-                new Changes(new BigDecimal("0.5"), null, new BigDecimal(50)));
+                new Changes(new BigDecimal("0.5"), null, new BigDecimal(50)), UnitEconomics.NONE);
+    }
+
+    /**
+     * Intent {@code unitEconomics}: the most a workload may cost per 1,000 requests, per environment
+     * ({@code maxCostPer1kRequests: {production: 5.00}}), optionally per team
+     * ({@code teams: {support-ai: {maxCostPer1kRequests: {production: 8.00}}}}); a team's limit for an
+     * environment wins over the environment's. No limit by default.
+     */
+    public record UnitEconomics(Map<Environment, BigDecimal> maxCostPer1kRequests,
+                                Map<String, Map<Environment, BigDecimal>> teams) {
+
+        public static final UnitEconomics NONE = new UnitEconomics(Map.of(), Map.of());
+
+        public UnitEconomics {
+            maxCostPer1kRequests = Map.copyOf(maxCostPer1kRequests);
+            teams = Map.copyOf(teams);
+        }
+
+        /** The limit for a workload of {@code team} in {@code environment}, or null when there is none. */
+        public BigDecimal limit(String team, Environment environment) {
+            Map<Environment, BigDecimal> own = team == null ? null : teams.get(team);
+            if (own != null && own.containsKey(environment)) {
+                return own.get(environment);
+            }
+            return maxCostPer1kRequests.get(environment);
+        }
     }
 
     /** {@code teams} empty means any team is accepted. */

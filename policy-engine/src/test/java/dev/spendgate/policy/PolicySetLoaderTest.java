@@ -159,6 +159,31 @@ class PolicySetLoaderTest {
     }
 
     @Test
+    void unitEconomicsLimitsByEnvironmentAndTeam() throws Exception {
+        Parameters p = load(HEADER + """
+                intents:
+                  unitEconomics:
+                    maxCostPer1kRequests: {production: 5.00, dev: 1}
+                    teams: {support-ai: {maxCostPer1kRequests: {production: 8}}}
+                """).policySet().parameters();
+        assertEquals(new BigDecimal("8"), p.unitEconomics().limit("support-ai", Environment.production));
+        assertEquals(new BigDecimal("1"), p.unitEconomics().limit("support-ai", Environment.dev), "the team sets no dev limit");
+        assertEquals(new BigDecimal("5.00"), p.unitEconomics().limit("search", Environment.production));
+        assertEquals(null, p.unitEconomics().limit("search", Environment.staging));
+        assertEquals(List.of(
+                ".spendgate/policy.yaml:6:28: intents.unitEconomics.maxCostPer1kRequests.prod: unknown key, did you mean production?",
+                ".spendgate/policy.yaml:7:13: intents.unitEconomics.teams.risk.maxCostPer1kRequests: required key is missing",
+                ".spendgate/policy.yaml:7:20: intents.unitEconomics.teams.risk.maxCostPer1kRequest: unknown key, did you mean"
+                        + " maxCostPer1kRequests?"),
+                problems(HEADER + """
+                        intents:
+                          unitEconomics:
+                            maxCostPer1kRequests: {prod: 5}
+                            teams: {risk: {maxCostPer1kRequest: {dev: 1}}}
+                        """));
+    }
+
+    @Test
     void wrongTypesAndRanges() throws Exception {
         assertEquals(List.of(
                 ".spendgate/policy.yaml:6:5: intents.ownership.requiredTags: expected a list of strings,"

@@ -1,5 +1,6 @@
 package dev.spendgate.engine.drools;
 
+import dev.spendgate.engine.Derived;
 import dev.spendgate.engine.EvaluationInput;
 import dev.spendgate.engine.ManifestInput;
 import dev.spendgate.manifest.ModelUse;
@@ -32,7 +33,8 @@ final class Facts {
             facts.add(new SpendSourceFact(spend));
         }
         for (ManifestInput in : input.manifests()) {
-            ManifestFact manifest = new ManifestFact(in.manifest(), in.estimate(), in.base(), in.estimateChange());
+            ManifestFact manifest = new ManifestFact(in.manifest(), in.estimate(), in.base(), in.estimateChange(),
+                    Derived.unitEconomics(input.parameters().unitEconomics(), in.manifest(), in.estimate()));
             facts.add(manifest);
             ManifestSpend spent = spend == null ? null : spend.manifests().get(manifest.getName());
             if (spent != null) {

@@ -39,6 +39,7 @@ public final class ManifestFact {
     private final Estimate estimate;
     private final Spec base;
     private final Derived.EstimateChange estimateChange;
+    private final Derived.UnitEconomics unitEconomics;
     private String firstFrontierModel = "";
     private final List<String> modelTiers = new ArrayList<>();
 
@@ -46,7 +47,8 @@ public final class ManifestFact {
      * {@code base}: the manifest's base version, or null when it has none; {@code estimateChange}:
      * how the estimate moved against the base version's, null exactly when there is no base.
      */
-    ManifestFact(Manifest manifest, Estimate estimate, Manifest base, Derived.EstimateChange estimateChange) {
+    ManifestFact(Manifest manifest, Estimate estimate, Manifest base, Derived.EstimateChange estimateChange,
+                 Derived.UnitEconomics unitEconomics) {
         Metadata metadata = manifest.metadata();
         Spec spec = manifest.spec();
         this.name = manifest.name();
@@ -66,6 +68,7 @@ public final class ManifestFact {
         this.estimate = estimate;
         this.base = base == null ? null : base.spec();
         this.estimateChange = estimateChange;
+        this.unitEconomics = unitEconomics;
     }
 
     /** Called for each model, in manifest order, while the facts are built. */
@@ -144,6 +147,21 @@ public final class ManifestFact {
     /** {@code model "gpt-4o" is frontier in the price catalog}, for the first frontier model. */
     public String getFrontierModelText() {
         return "model \"" + firstFrontierModel + "\" is frontier in the price catalog";
+    }
+
+    /** The estimate per 1,000 requests, or null without declared traffic. */
+    public BigDecimal getCostPer1kRequests() {
+        return unitEconomics.costs().costPer1kRequests();
+    }
+
+    /** The requests the estimate covers, or null without declared traffic. */
+    public BigDecimal getRequests() {
+        return unitEconomics.costs().requests();
+    }
+
+    /** unitEconomics.maxCostPer1kRequests for this manifest's team and environment, or null. */
+    public BigDecimal getMaxCostPer1kRequests() {
+        return unitEconomics.maxCostPer1kRequests();
     }
 
     /** {@code spec.modelTier}, or "" when absent. */

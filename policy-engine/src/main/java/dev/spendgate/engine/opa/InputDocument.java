@@ -73,7 +73,7 @@ final class InputDocument {
         teams(g, input.teams());
         g.writeStartArray("manifests");
         for (ManifestInput in : manifests) {
-            manifest(g, in);
+            manifest(g, in, input.parameters());
         }
         g.writeEnd();
         g.writeEnd();
@@ -234,7 +234,7 @@ final class InputDocument {
         g.writeEnd();
     }
 
-    private static void manifest(JsonGenerator g, ManifestInput in) {
+    private static void manifest(JsonGenerator g, ManifestInput in, Parameters params) {
         Manifest m = in.manifest();
         g.writeStartObject();
         g.write("name", m.name());
@@ -249,6 +249,16 @@ final class InputDocument {
                 .write("currency", e.currency())
                 .write("complete", e.complete())
                 .writeEnd();
+
+        Derived.UnitEconomics unit = Derived.unitEconomics(params.unitEconomics(), m, e);
+        g.writeStartObject("unitEconomics");
+        if (unit.costs().costPer1kRequests() != null) {
+            g.write("costPer1kRequests", unit.costs().costPer1kRequests()).write("requests", unit.costs().requests());
+        }
+        if (unit.maxCostPer1kRequests() != null) {
+            g.write("maxCostPer1kRequests", plain(unit.maxCostPer1kRequests()));
+        }
+        g.writeEnd();
 
         g.writeStartObject("catalogTiers");
         new TreeMap<String, ModelTier>(in.catalogTiers()).forEach((model, tier) -> g.write(model, tier.name()));

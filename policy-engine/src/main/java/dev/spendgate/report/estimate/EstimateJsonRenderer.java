@@ -4,6 +4,7 @@ import dev.spendgate.cost.CatalogOrigin;
 import dev.spendgate.cost.GpuPrice;
 import dev.spendgate.cost.ModelPrice;
 import dev.spendgate.cost.PriceCatalog;
+import dev.spendgate.cost.UnitCosts;
 import dev.spendgate.input.Diagnostic;
 import dev.spendgate.manifest.Manifest;
 import dev.spendgate.manifest.ModelUse;
@@ -47,6 +48,12 @@ public final class EstimateJsonRenderer implements EstimateRenderer {
                 g.writeStartObject().write("file", e.file()).write("name", e.name());
                 Json.nullable(g, "budget", e.budget());
                 Json.estimate(g, e.estimate());
+                UnitCosts unit = e.unitCosts();
+                g.writeStartObject("unitCosts");
+                Json.nullable(g, "requests", unit.requests());
+                Json.nullable(g, "costPer1kRequests", unit.costPer1kRequests());
+                Json.nullable(g, "costPerUsefulGpuHour", unit.costPerUsefulGpuHour());
+                g.writeEnd();
                 writePrices(g, catalog, e.manifest());
                 strings(g, "diagnostics", e.diagnostics().stream().map(Diagnostic::toString).toList());
                 if (!e.alternatives().isEmpty()) {

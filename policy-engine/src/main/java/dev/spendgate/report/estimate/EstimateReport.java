@@ -3,6 +3,7 @@ package dev.spendgate.report.estimate;
 import dev.spendgate.cost.Estimate;
 import dev.spendgate.cost.PriceCatalog;
 import dev.spendgate.cost.Saving;
+import dev.spendgate.cost.UnitCosts;
 import dev.spendgate.input.Diagnostic;
 import dev.spendgate.manifest.Manifest;
 
@@ -53,6 +54,11 @@ public record EstimateReport(PriceCatalog catalog, List<Diagnostic> catalogDiagn
 
         public String name() {
             return manifest.name();
+        }
+
+        /** Its unit economics: per 1,000 requests, per useful GPU-hour. */
+        public UnitCosts unitCosts() {
+            return UnitCosts.of(manifest, estimate);
         }
 
         /** The budget amount, or null when the manifest declares none. */

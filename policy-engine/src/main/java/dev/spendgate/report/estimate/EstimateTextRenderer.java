@@ -5,6 +5,7 @@ import dev.spendgate.cost.Estimate;
 import dev.spendgate.cost.EstimateItem;
 import dev.spendgate.cost.PriceCatalog;
 import dev.spendgate.cost.Saving;
+import dev.spendgate.cost.UnitCosts;
 import dev.spendgate.input.Diagnostic;
 import dev.spendgate.manifest.Manifest;
 import dev.spendgate.manifest.ModelUse;
@@ -74,6 +75,18 @@ public final class EstimateTextRenderer implements EstimateRenderer {
             out.append("  (budget ").append(e.budget().toPlainString()).append(')');
         }
         out.append('\n');
+        UnitCosts unit = e.unitCosts();
+        if (unit.costPer1kRequests() != null) {
+            out.append("  per 1,000 requests: ").append(unit.costPer1kRequests().toPlainString()).append(' ')
+                    .append(unit.currency()).append(" (").append(unit.requests().toPlainString()).append(" requests)\n");
+        }
+        if (unit.costPerUsefulGpuHour() != null) {
+            out.append("  per useful GPU-hour: ").append(unit.costPerUsefulGpuHour().toPlainString()).append(' ')
+                    .append(unit.currency()).append(e.manifest().spec().compute().expectedUtilization() == null
+                            ? " (no expectedUtilization: the rate)"
+                            : " (the rate / expectedUtilization " + e.manifest().spec().compute().expectedUtilization()
+                                    .stripTrailingZeros().toPlainString() + ")").append('\n');
+        }
         if (!est.complete()) {
             out.append("  incomplete: not priced ").append(String.join(", ", est.unpriced())).append('\n');
         }
