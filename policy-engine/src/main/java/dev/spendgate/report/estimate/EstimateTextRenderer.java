@@ -77,7 +77,8 @@ public final class EstimateTextRenderer implements EstimateRenderer {
         out.append('\n');
         UnitCosts unit = e.unitCosts();
         if (unit.costPer1kRequests() != null) {
-            out.append("  per 1,000 requests: ").append(unit.costPer1kRequests().toPlainString()).append(' ')
+            out.append("  per 1,000 requests: ").append(est.complete() ? "" : "at least ")
+                    .append(unit.costPer1kRequests().toPlainString()).append(' ')
                     .append(unit.currency()).append(" (").append(unit.requests().toPlainString()).append(" requests)\n");
         }
         if (unit.costPerUsefulGpuHour() != null) {

@@ -102,6 +102,7 @@ class EstimateRenderersTest {
                 """), text);
         assertTrue(text.contains("""
                   total                                      0.00 USD
+                  per 1,000 requests: at least 0 USD (3000 requests)
                   incomplete: not priced acme-llm-7b
                   note: manifests/b-unpriced.yaml:13:7: warning: model 'acme-llm-7b' is not in the price catalog\
                 """), text);
