@@ -76,6 +76,9 @@ final class CheckCommand implements Callable<Integer> {
             + "the pull request up to date (token from GITHUB_TOKEN or the github-token input).")
     boolean comment;
 
+    @Mixin
+    GitlabOptions gitlab;
+
     @Option(names = "--comment-when", paramLabel = "WHEN", defaultValue = "always",
             description = "With --comment: post or update the comment always (default), or only on findings, cost-change, "
                     + "or findings,cost-change; otherwise an existing comment is updated to say there is nothing to report.")
@@ -167,6 +170,9 @@ final class CheckCommand implements Callable<Integer> {
         also(report, junit, "junit");
         if (actions != null) {
             actions.publish(report, jsonReport, comment, when, Version.VERSION);
+        }
+        if (gitlab.note) {
+            GitlabNote.publish(report, gitlab, when, env, spec.commandLine().getErr());
         }
         return report.exitCode();
     }

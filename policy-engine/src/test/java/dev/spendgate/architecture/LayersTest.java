@@ -46,6 +46,7 @@ class LayersTest {
                 .layer("report").definedBy("dev.spendgate.report")
                 .layer("spend report").definedBy("dev.spendgate.report.spend")
                 .layer("github").definedBy("dev.spendgate.github")
+                .layer("gitlab").definedBy("dev.spendgate.gitlab")
 
                 .whereLayer("error").mayOnlyBeAccessedByLayers("yaml", "manifest", "cost", "spend", "spend sources",
                         "policy", "bundle", "engine SPI", "drools", "opa", "git", "gate", "cases", "report",
@@ -74,7 +75,8 @@ class LayersTest {
                 .whereLayer("cases").mayNotBeAccessedByAnyLayer()
                 .whereLayer("report").mayOnlyBeAccessedByLayers("spend report", "github")
                 .whereLayer("spend report").mayNotBeAccessedByAnyLayer()
-                .whereLayer("github").mayNotBeAccessedByAnyLayer();
+                .whereLayer("github").mayNotBeAccessedByAnyLayer()
+                .whereLayer("gitlab").mayNotBeAccessedByAnyLayer();
     }
 
     @Test
