@@ -39,6 +39,7 @@ final class SpendgateCommand implements Runnable {
         m.put("spend", SpendCommand::new);
         m.put("packs", PacksCommand::new);
         m.put("schema", SchemaCommand::new);
+        m.put("init", InitCommand::new);
         m.put("version", VersionCommand::new);
         return java.util.Collections.unmodifiableMap(m);
     }
