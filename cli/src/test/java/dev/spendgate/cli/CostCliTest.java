@@ -101,9 +101,10 @@ class CostCliTest {
         CliRun r = CliRun.of("estimate", CHURN, "--prices", LITELLM, "--format", "json");
         assertEquals(0, r.exitCode(), r.err());
         golden("estimate-litellm.json", r.out());
-        String skipped = "6 entries skipped: 5 not text models (audio_speech 1, audio_transcription 1, embedding 1,"
-                + " image_generation 1, moderation 1); 1 without both input_cost_per_token and output_cost_per_token"
-                + " (11 text models imported)";
+        String skipped = "6 entries skipped: 4 of a mode that is not priced (audio_speech 1, audio_transcription 1,"
+                + " image_generation 1, moderation 1); 2 without the prices of their mode (chat 1: needs"
+                + " input_cost_per_token and output_cost_per_token; embedding 1: needs input_cost_per_token)"
+                + " (16 models imported: embedding 2, rerank 2, text 12)";
         assertTrue(r.out().contains("""
                 "prices": [
                     {
@@ -113,10 +114,19 @@ class CostCliTest {
                         "format": "litellm",
                         "provider": "openai",
                         "tier": "small",
+                        "mode": "text",
                         "unit": "USD per million tokens",
                         "input": 0.15,
                         "output": 0.6,
-                        "cachedInput": 0.075
+                        "cachedInput": 0.075,
+                        "cacheWrite": null,
+                        "perQuery": null,
+                        "batch": {
+                            "input": 0.075,
+                            "output": 0.3,
+                            "cachedInput": null,
+                            "cacheWrite": null
+                        }
                     },
                     {
                         "kind": "gpu",
@@ -144,6 +154,39 @@ class CostCliTest {
         CliRun checkJson = CliRun.of("check", CHURN, "--now", NOW, "--prices", LITELLM, "--format", "json");
         assertTrue(checkJson.out().contains("\"severity\": \"info\",\n            \"code\": \"prices_skipped\",\n"
                 + "            \"file\": \"" + LITELLM + "\",\n"), checkJson.out());
+    }
+
+    @Test
+    void anEmbeddingWorkflowOnAModelOnlyLiteLlmKnowsIsPricedFromTheLiteLlmFile() throws IOException {
+        Files.writeString(tmp.resolve("rag.yaml"), """
+                apiVersion: spendgate.dev/v1
+                kind: LlmWorkflow
+                metadata: {name: docs-rag, team: search, owner: erin@example.com, environment: dev}
+                spec:
+                  taskType: embedding
+                  modelTier: small
+                  budget: {amount: 400, currency: USD, period: monthly}
+                  models:
+                    - {name: voyage/voyage-3.5, requestsPerDay: 50000, avgInputTokens: 600}
+                    - {name: text-embedding-3-small, requestsPerDay: 200000, avgInputTokens: 500, batch: true}
+                    - {name: rerank-v3.5, requestsPerDay: 20000, searchUnitsPerRequest: 2}
+                """);
+        String litellm = Path.of(LITELLM).toAbsolutePath().normalize().toString();
+        CliRun r = CliRun.of("estimate", "rag.yaml", "-C", tmp.toString(), "--prices", litellm);
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("""
+                docs-rag  rag.yaml
+                  horizon: monthly budget = 30 days
+                  priced from: %s (voyage/voyage-3.5, text-embedding-3-small, rerank-v3.5)
+                  voyage/voyage-3.5 input                   54.00  50000 req/day × 30 days × 600 tokens (embedding: input tokens only) = 900.0M tokens × 0.06 USD/M
+                  text-embedding-3-small input              30.00  200000 req/day × 30 days × 500 tokens (embedding: input tokens only) = 3000.0M tokens × 0.01 USD/M batch
+                  rerank-v3.5 queries                     2400.00  20000 req/day × 30 days × 2 search units = 1200000 search units × 0.002 USD/unit
+                  total                                   2484.00 USD  (budget 400)
+                """.formatted(litellm)), r.out());
+
+        // without the file the shipped catalog does not know the model: the estimate is incomplete, never zero
+        CliRun shipped = CliRun.of("estimate", "rag.yaml", "-C", tmp.toString());
+        assertTrue(shipped.out().contains("model 'voyage/voyage-3.5' is not in the price catalog"), shipped.out());
     }
 
     /**

@@ -284,7 +284,7 @@ public final class GateRunner implements AutoCloseable {
 
     /**
      * What reading the price files left out, one {@code info} diagnostic per note of a file (e.g.
-     * the entries of a LiteLLM file that are not text models), located at the file's start.
+     * the entries of a LiteLLM file that are not priced), located at the file's start.
      */
     public List<Diagnostic> catalogDiagnostics() {
         List<Diagnostic> out = new ArrayList<>();
