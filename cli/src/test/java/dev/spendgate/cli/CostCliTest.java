@@ -1,5 +1,6 @@
 package dev.spendgate.cli;
 
+import dev.spendgate.cost.PriceServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -187,6 +189,54 @@ class CostCliTest {
         // without the file the shipped catalog does not know the model: the estimate is incomplete, never zero
         CliRun shipped = CliRun.of("estimate", "rag.yaml", "-C", tmp.toString());
         assertTrue(shipped.out().contains("model 'voyage/voyage-3.5' is not in the price catalog"), shipped.out());
+    }
+
+    @Test
+    void aPriceUrlIsFetchedOnceThenRevalidatedAndItsCopyUsedWhenTheServerIsGone() throws IOException {
+        Files.writeString(tmp.resolve("rag.yaml"), """
+                apiVersion: spendgate.dev/v1
+                kind: LlmWorkflow
+                metadata: {name: docs-rag, team: search, owner: erin@example.com, environment: dev}
+                spec:
+                  taskType: embedding
+                  budget: {amount: 400, currency: USD, period: monthly}
+                  models:
+                    - {name: voyage/voyage-3.5, requestsPerDay: 50000, avgInputTokens: 600}
+                """);
+        Map<String, String> env = Map.of("SPENDGATE_CACHE_DIR", tmp.resolve("cache").toString());
+        try (PriceServer server = new PriceServer().serve(Files.readString(Path.of(LITELLM)))) {
+            String url = server.url("/litellm/model_prices_and_context_window.json");
+            CliRun first = CliRun.withEnv(env, "estimate", "rag.yaml", "-C", tmp.toString(), "--prices", url);
+            assertEquals(0, first.exitCode(), first.err());
+            assertTrue(first.out().contains("  from " + url + " (LiteLLM, undated)\n"), first.out());
+            assertTrue(first.out().contains("  priced from: " + url + " (voyage/voyage-3.5)\n"
+                    + "  voyage/voyage-3.5 input                   54.00  50000 req/day × 30 days × 600 tokens"
+                    + " (embedding: input tokens only) = 900.0M tokens × 0.06 USD/M\n"), first.out());
+            assertEquals(1, server.requests.size());
+            assertTrue(Files.list(tmp.resolve("cache/prices")).anyMatch(p -> p.toString().endsWith(".body")));
+
+            CliRun again = CliRun.withEnv(env, "check", "rag.yaml", "-C", tmp.toString(), "--prices", url,
+                    "--now", NOW);
+            assertEquals(2, server.requests.size(), "one request a run");
+            assertEquals(server.etag(), server.requests.get(1).headers().get("if-none-match"), "revalidated");
+            assertFalse(again.out().contains("prices_cached"), again.out());
+
+            server.fail(404);
+            CliRun stale = CliRun.withEnv(env, "estimate", "rag.yaml", "-C", tmp.toString(), "--prices", url);
+            assertEquals(0, stale.exitCode(), stale.err());
+            assertTrue(stale.out().contains(url + ":1:1: warning: cannot fetch the price file (HTTP 404): using the"
+                    + " copy cached (Last-Modified " + server.lastModified() + ", ETag " + server.etag() + ")"),
+                    stale.out());
+            assertTrue(stale.out().contains("  voyage/voyage-3.5 input                   54.00"), stale.out());
+
+            CliRun none = CliRun.withEnv(Map.of("SPENDGATE_CACHE_DIR", tmp.resolve("empty").toString()),
+                    "check", "rag.yaml", "-C", tmp.toString(), "--prices", url, "--now", NOW);
+            assertEquals(4, none.exitCode(), none.out());
+            assertEquals("spendgate: prices_unreachable: " + url + ": cannot fetch the price file (HTTP 404) and no copy"
+                    + " of it is cached in " + tmp.resolve("empty/prices") + " (exit 4)\n", none.err());
+        }
+        CliRun bad = CliRun.of("estimate", CHURN, "--prices", "https://exa mple.com/p.json");
+        assertEquals(2, bad.exitCode(), bad.err());
     }
 
     /**

@@ -4,7 +4,9 @@ import dev.spendgate.cost.CatalogOrigin;
 import dev.spendgate.cost.EstimateResult;
 import dev.spendgate.cost.Estimator;
 import dev.spendgate.cost.PriceCatalog;
+import dev.spendgate.cost.PriceFetcher;
 import dev.spendgate.cost.PriceFiles;
+import dev.spendgate.cost.PriceSource;
 import dev.spendgate.engine.EngineException;
 import dev.spendgate.engine.PolicyEngine;
 import dev.spendgate.engine.PolicyEngines;
@@ -68,10 +70,13 @@ public final class GateRunner implements AutoCloseable {
     private final ChangeReview review;
     private final ChangeReview.Trusted trusted;
     private final GateRunner owner;
+    /** What fetching price files by URL had to say (a cached copy used), in the order fetched. */
+    private final List<Diagnostic> priceWarnings;
     private PreparedPolicies prepared;
 
     private GateRunner(GateConfig config, LoadedPolicy policy, PriceCatalog catalog, PolicyEngine engine,
-                       ChangeReview review, ChangeReview.Trusted trusted, GateRunner owner) {
+                       ChangeReview review, ChangeReview.Trusted trusted, GateRunner owner,
+                       List<Diagnostic> priceWarnings) {
         this.config = config;
         this.policy = policy;
         this.catalog = catalog;
@@ -80,6 +85,7 @@ public final class GateRunner implements AutoCloseable {
         this.review = review;
         this.trusted = trusted;
         this.owner = owner;
+        this.priceWarnings = List.copyOf(priceWarnings);
     }
 
     /**
@@ -94,7 +100,9 @@ public final class GateRunner implements AutoCloseable {
                 "unknown engine '" + config.engine() + "' (available: " + String.join(", ", PolicyEngines.ids()) + ")"));
         Path dir = config.workDir();
         if (config.loadedPolicy() != null) {
-            return new GateRunner(config, config.loadedPolicy(), catalog(config), engine, null, null, null);
+            PriceFetcher fetcher = fetcher(config);
+            return new GateRunner(config, config.loadedPolicy(), catalog(config, fetcher), engine, null, null, null,
+                    warnings(fetcher));
         }
         PolicyRepository.Loaded fromRepository = config.policyRepo() == null ? null
                 : PolicyRepository.load(config.policyRepo(), config.policyRepoCache());
@@ -107,13 +115,16 @@ public final class GateRunner implements AutoCloseable {
                 PolicySetLoader loader = new PolicySetLoader();
                 policy = file == null ? loader.defaults() : loader.load(dir.resolve(file), DisplayPath.of(file).text());
             }
-            return new GateRunner(config, policy, catalog(config), engine, null, null, null);
+            PriceFetcher fetcher = fetcher(config);
+            return new GateRunner(config, policy, catalog(config, fetcher), engine, null, null, null, warnings(fetcher));
         }
         ChangeReview review = ChangeReview.open(dir, config.base());
         try {
-            ChangeReview.Trusted trusted = review.trusted(config.policy(), config.prices(), fromRepository,
+            PriceFetcher fetcher = fetcher(config);
+            ChangeReview.Trusted trusted = review.trusted(config.policy(), config.prices(), fetcher, fromRepository,
                     config.allowPrWaivers());
-            return new GateRunner(config, trusted.policy(), trusted.catalog(), engine, review, trusted, null);
+            return new GateRunner(config, trusted.policy(), trusted.catalog(), engine, review, trusted, null,
+                    warnings(fetcher));
         } catch (SpendgateException | RuntimeException e) {
             review.close();
             throw e;
@@ -128,8 +139,18 @@ public final class GateRunner implements AutoCloseable {
         return config.policy();
     }
 
-    private static PriceCatalog catalog(GateConfig config) throws InvalidInputException {
-        return config.catalog() != null ? config.catalog() : PriceFiles.overShipped(config.prices(), config.workDir());
+    private static PriceCatalog catalog(GateConfig config, PriceFetcher fetcher) throws SpendgateException {
+        return config.catalog() != null ? config.catalog() : PriceFiles.over(config.prices(), config.workDir(), fetcher);
+    }
+
+    private static List<Diagnostic> warnings(PriceFetcher fetcher) {
+        return fetcher == null ? List.of() : fetcher.diagnostics();
+    }
+
+    /** The fetcher of this run's price URLs, or null when there are none. */
+    private static PriceFetcher fetcher(GateConfig config) {
+        return config.prices().stream().anyMatch(p -> p instanceof PriceSource.Url)
+                ? new PriceFetcher(config.priceCache(), config.priceTimeout()) : null;
     }
 
     /**
@@ -144,7 +165,7 @@ public final class GateRunner implements AutoCloseable {
             throw new IllegalArgumentException("a runner's policies are prepared for its packs: "
                     + ids(policy.packs()) + ", not " + ids(other.packs()));
         }
-        return new GateRunner(config, other, catalog, engine, null, null, root());
+        return new GateRunner(config, other, catalog, engine, null, null, root(), priceWarnings);
     }
 
     private static List<String> ids(List<Pack> packs) {
@@ -283,11 +304,13 @@ public final class GateRunner implements AutoCloseable {
     }
 
     /**
-     * What reading the price files left out, one {@code info} diagnostic per note of a file (e.g.
-     * the entries of a LiteLLM file that are not priced), located at the file's start.
+     * What reading the price files had to say: a {@code prices_cached} warning for each price URL
+     * whose server gave no current answer (its cached copy was used), then one {@code info}
+     * diagnostic per note of a file (e.g. the entries of a LiteLLM file that are not priced),
+     * located at the file's start.
      */
     public List<Diagnostic> catalogDiagnostics() {
-        List<Diagnostic> out = new ArrayList<>();
+        List<Diagnostic> out = new ArrayList<>(priceWarnings);
         for (CatalogOrigin o : catalog.origins()) {
             for (String note : o.notes()) {
                 out.add(Diagnostic.info("prices_skipped", new SourceLocation(o.file(), 1, 1), note));
