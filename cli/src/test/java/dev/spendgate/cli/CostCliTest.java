@@ -45,6 +45,11 @@ class CostCliTest {
                 "differs from " + golden + " (run with -Dgolden.update=true and review the diff if intended)");
     }
 
+    private static String lastLine(String text) {
+        String[] lines = text.split("\n");
+        return lines[lines.length - 1];
+    }
+
     private static String[] estimate(String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("estimate"));
         args.addAll(List.of(ESTIMATED));
@@ -237,6 +242,68 @@ class CostCliTest {
         }
         CliRun bad = CliRun.of("estimate", CHURN, "--prices", "https://exa mple.com/p.json");
         assertEquals(2, bad.exitCode(), bad.err());
+    }
+
+    @Test
+    void aCatalogOlderThanPricesMaxAgeIsSaidInEveryReport() throws IOException {
+        // the shipped catalog is dated 2026-11-01: 90 days later it is still current, 91 days later stale
+        String stale = "classpath:dev/spendgate/cost/prices.yaml:1:1: warning: the prices of spendgate-default 2026.11.0"
+                + " are dated 2026-11-01, 91 days before 2027-01-31T12:00:00Z, more than prices.maxAge (90d): estimates"
+                + " may be off; update the catalog (a newer spendgate, or --prices with current prices)";
+        CliRun current = CliRun.of("check", CHURN, "--now", "2027-01-30T12:00:00Z");
+        assertEquals(1, current.exitCode(), "expired by then (SG-TTL-003): " + current.out());
+        assertFalse(current.out().contains("prices_stale") || current.out().contains("are dated"), current.out());
+        assertTrue(current.out().contains("\nPRICES classpath:dev/spendgate/cost/prices.yaml"
+                + " (spendgate-default 2026.11.0, 2026-11-01)\n"), current.out());
+
+        CliRun old = CliRun.of("check", CHURN, "--now", "2027-01-31T12:00:00Z");
+        assertEquals(1, old.exitCode(), old.out());
+        assertEquals(lastLine(current.out()), lastLine(old.out()), "a diagnostic, not a finding");
+        assertTrue(old.out().contains("\nnote: " + stale + "\n"), old.out());
+        CliRun json = CliRun.of("check", CHURN, "--now", "2027-01-31T12:00:00Z", "--format", "json");
+        assertTrue(json.out().contains("""
+                "severity": "warning",
+                "code": "prices_stale",
+                "file": "classpath:dev/spendgate/cost/prices.yaml",
+                """.indent(12)), json.out());
+        assertTrue(json.out().contains("""
+                "prices": [
+                    {
+                        "file": "classpath:dev/spendgate/cost/prices.yaml",
+                        "format": "spendgate",
+                        "name": "spendgate-default",
+                        "version": "2026.11.0",
+                        "asOf": "2026-11-01"
+                    }
+                ],
+                """.indent(4)), json.out());
+
+        // prices.maxAge of the policy set, and a fresh file laid over the shipped one that still prices the GPUs
+        Files.writeString(tmp.resolve("policy.yaml"), """
+                apiVersion: spendgate.dev/v1
+                kind: PolicySet
+                metadata: {name: slow-moving}
+                intents: {prices: {maxAge: 26w}}
+                """);
+        Files.writeString(tmp.resolve("fresh.yaml"), """
+                apiVersion: spendgate.dev/v1
+                kind: PriceCatalog
+                metadata: {name: negotiated}
+                asOf: 2027-01-15
+                models:
+                  gpt-4o-mini: {provider: azure, tier: mid, input: 0.10, output: 0.40, cachedInput: 0.05}
+                """);
+        String churn = Path.of(CHURN).toAbsolutePath().normalize().toString();
+        CliRun lenient = CliRun.of("check", churn, "-C", tmp.toString(), "--policy", "policy.yaml",
+                "--now", "2027-01-31T12:00:00Z");
+        assertFalse(lenient.out().contains("are dated"), lenient.out());
+        CliRun overlaid = CliRun.of("check", churn, "-C", tmp.toString(), "--prices", "fresh.yaml",
+                "--now", "2027-01-31T12:00:00Z", "--format", "markdown");
+        assertTrue(overlaid.out().contains("the prices of spendgate-default 2026.11.0 are dated 2026-11-01"),
+                overlaid.out());
+        assertFalse(overlaid.out().contains("the prices of negotiated"), overlaid.out());
+        assertTrue(overlaid.out().contains("Prices: classpath:dev/spendgate/cost/prices.yaml (spendgate-default"
+                + " 2026.11.0, 2026-11-01); fresh.yaml (negotiated, 2027-01-15)\n"), overlaid.out());
     }
 
     /**

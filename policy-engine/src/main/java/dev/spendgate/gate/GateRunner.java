@@ -36,9 +36,12 @@ import dev.spendgate.spend.SpendQuery;
 import dev.spendgate.spend.SpendSnapshot;
 import dev.spendgate.spend.SpendSource;
 import dev.spendgate.yaml.DidYouMean;
+import dev.spendgate.yaml.Ttl;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -223,7 +226,8 @@ public final class GateRunner implements AutoCloseable {
         SpendSnapshot spend = input.spend() == null ? null : spend(manifests, input.spend(), input);
         Gate gate = new Gate(config.toolVersion(), policy.policySet(), policy.packs());
         GateReport report = gate.evaluate(engine.id(), prepared(), manifests, bases, this::price, input.now(), spend)
-                .withDiagnostics(catalogDiagnostics());
+                .withDiagnostics(catalogDiagnostics()).withDiagnostics(catalogAge(input.now()));
+        report = report.toBuilder().prices(catalog.origins()).build();
         if (selection != null) {
             if (input.newOnly()) {
                 // the same prepared policies over the base versions: what of the report was there before the change
@@ -314,6 +318,35 @@ public final class GateRunner implements AutoCloseable {
         for (CatalogOrigin o : catalog.origins()) {
             for (String note : o.notes()) {
                 out.add(Diagnostic.info("prices_skipped", new SourceLocation(o.file(), 1, 1), note));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A {@code prices_stale} warning for each dated price file the catalog still prices with
+     * ({@link PriceCatalog#originsInUse}) whose {@code asOf} (00:00 UTC of that day) lies more than the
+     * policy set's {@code prices.maxAge} before the UTC day of {@code now}, located at the file's
+     * start: with the default 90d, a catalog of 2026-11-01 is current through 2027-01-30 and stale
+     * from 2027-01-31 (91 days). Undated files (LiteLLM) are not judged.
+     */
+    public List<Diagnostic> catalogAge(Instant now) {
+        Objects.requireNonNull(now, "now == null");
+        Ttl maxAge = policy.policySet().parameters().prices().maxAge();
+        List<Diagnostic> out = new ArrayList<>();
+        for (CatalogOrigin o : catalog.originsInUse()) {
+            if (o.asOf() == null) {
+                continue;
+            }
+            Instant dated = o.asOf().atStartOfDay(ZoneOffset.UTC).toInstant();
+            java.time.LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
+            if (dated.plus(maxAge.duration()).isBefore(today.atStartOfDay(ZoneOffset.UTC).toInstant())) {
+                long days = java.time.temporal.ChronoUnit.DAYS.between(o.asOf(), today);
+                out.add(Diagnostic.warning("prices_stale", new SourceLocation(o.file(), 1, 1), "the prices of "
+                        + o.name() + (o.version() == null ? "" : " " + o.version()) + " are dated " + o.asOf() + ", "
+                        + days + (days == 1 ? " day" : " days") + " before " + now + ", more than prices.maxAge ("
+                        + maxAge.text() + "): estimates may be off; update the catalog (a newer spendgate, or"
+                        + " --prices with current prices)"));
             }
         }
         return out;

@@ -38,7 +38,8 @@ final class IntentsParser {
                 tokens(intents.mapping("tokens"), d.tokens()),
                 gpu(intents.mapping("gpu"), d.gpu()),
                 liveSpend(intents.mapping("liveSpend"), d.liveSpend()),
-                changes(intents.mapping("changes"), d.changes()));
+                changes(intents.mapping("changes"), d.changes()),
+                prices(intents.mapping("prices"), d.prices()));
         intents.rejectUnknown();
         return p;
     }
@@ -191,5 +192,14 @@ final class IntentsParser {
         }
         f.rejectUnknown();
         return new Parameters.Changes(max, amount, percent);
+    }
+
+    private static Parameters.Prices prices(Fields f, Parameters.Prices d) {
+        if (f == null) {
+            return d;
+        }
+        Ttl maxAge = or(f.duration("maxAge"), d.maxAge());
+        f.rejectUnknown();
+        return new Parameters.Prices(maxAge);
     }
 }

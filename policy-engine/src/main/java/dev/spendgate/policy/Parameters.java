@@ -22,7 +22,8 @@ public record Parameters(
         Tokens tokens,
         Gpu gpu,
         LiveSpend liveSpend,
-        Changes changes) {
+        Changes changes,
+        Prices prices) {
 
     public Parameters {
         Objects.requireNonNull(ownership, "ownership == null");
@@ -33,6 +34,13 @@ public record Parameters(
         Objects.requireNonNull(gpu, "gpu == null");
         Objects.requireNonNull(liveSpend, "liveSpend == null");
         Objects.requireNonNull(changes, "changes == null");
+        Objects.requireNonNull(prices, "prices == null");
+    }
+
+    /** The parameters with the default {@code prices} intent. */
+    public Parameters(Ownership ownership, Budgets budgets, Expiry expiry, ModelSelection modelSelection, Tokens tokens,
+                      Gpu gpu, LiveSpend liveSpend, Changes changes) {
+        this(ownership, budgets, expiry, modelSelection, tokens, gpu, liveSpend, changes, Prices.DEFAULT);
     }
 
     /** The parameters of a policy set that sets none. */
@@ -46,7 +54,8 @@ public record Parameters(
                 new Gpu(true, true, 8, new BigDecimal("0.6")),
                 new LiveSpend(new BigDecimal("0.8"), new BigDecimal("1.0"), new Ttl("36h", Duration.ofHours(36)),
                         new BigDecimal("3.0"), "EffectiveCost", Map.of("manifest", "spendgate-manifest", "team", "team")),
-                new Changes(new BigDecimal("0.5"), null, new BigDecimal(50)));
+                new Changes(new BigDecimal("0.5"), null, new BigDecimal(50)),
+                Prices.DEFAULT);
     }
 
     /** {@code teams} empty means any team is accepted. */
@@ -113,6 +122,20 @@ public record Parameters(
                           BigDecimal maxEstimateIncreasePercent) {
         public Changes {
             Objects.requireNonNull(maxBudgetIncrease, "maxBudgetIncrease == null");
+        }
+    }
+
+    /**
+     * The price catalog the gate judges with, not a rule's parameter: the gate warns
+     * ({@code prices_stale}) when a catalog file it prices with is dated more than {@code maxAge}
+     * before the clock.
+     */
+    public record Prices(Ttl maxAge) {
+        /** {@code maxAge: 90d}. */
+        public static final Prices DEFAULT = new Prices(new Ttl("90d", Duration.ofDays(90)));
+
+        public Prices {
+            Objects.requireNonNull(maxAge, "maxAge == null");
         }
     }
 }

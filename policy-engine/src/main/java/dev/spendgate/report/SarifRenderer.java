@@ -59,6 +59,9 @@ public final class SarifRenderer implements Renderer {
                 writeResult(g, l, index);
             }
             g.writeEnd();
+            g.writeStartObject("properties"); // the price files the estimates were made with
+            PriceDates.write(g, report);
+            g.writeEnd();
             g.writeEnd().writeEnd();
             g.writeEnd();
         }
