@@ -197,12 +197,18 @@ class EstimatorTest {
     }
 
     @Test
-    void embeddingWithoutOutputTokens() {
+    void anEmbeddingModelOfACatalogWithoutAModeIsATextModelWithFreeOutput() {
+        // test-prices.yaml gives text-embedding-3-small no mode: a text model whose output costs nothing
         ModelUse use = new ModelUse("text-embedding-3-small", "openai", null, null, null, 5000L, 800L, null, null, null);
         List<EstimateItem> items = estimate(WorkloadKind.LlmWorkflow, null, monthly(), List.of(use), null).items();
         assertEquals("5000 req/day × 30 days × 0 tokens (no avgOutputTokens or maxOutputTokens) = 0.0M tokens × 0.00 USD/M",
                 items.get(1).formula());
         assertEquals(bd("2.40"), items.get(0).amount());
+        // the shipped catalog says it is an embedding model: input tokens only
+        EstimateResult shipped = new Estimator(PriceCatalog.shipped()).estimate(manifest(WorkloadKind.LlmWorkflow,
+                spec(null, monthly(), List.of(use), null), Map.of()));
+        assertEquals(List.of("5000 req/day × 30 days × 800 tokens (embedding: input tokens only) = 120.0M tokens"
+                + " × 0.02 USD/M"), shipped.estimate().items().stream().map(EstimateItem::formula).toList());
     }
 
     @Test
