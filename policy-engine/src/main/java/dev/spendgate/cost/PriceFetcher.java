@@ -3,6 +3,7 @@ package dev.spendgate.cost;
 import dev.spendgate.error.InvalidInputException;
 import dev.spendgate.error.SpendgateException;
 import dev.spendgate.input.Diagnostic;
+import dev.spendgate.input.Problem;
 import dev.spendgate.input.SourceLocation;
 import dev.spendgate.yaml.YamlLimits;
 
@@ -51,8 +52,9 @@ import java.util.concurrent.TimeoutException;
  * <li><b>Unreachable.</b> When no current answer comes (no connection, a timeout, any status but
  *     200 and 304) the cached copy is used and a {@code prices_cached} warning says so; without a
  *     copy the run fails with {@code prices_unreachable} (exit 4).</li>
- * <li><b>Bad content.</b> A body that is not a valid price file is an {@link InvalidInputException}
- *     (exit 3) located in the URL, and the cached copy is left as it was.</li>
+ * <li><b>Bad content.</b> A body that is not a valid price file, or is longer than a price file
+ *     may be, is an {@link InvalidInputException} (exit 3) located in the URL, and the cached copy
+ *     is left as it was.</li>
  * </ul>
  * The cache holds, per URL, {@code <sha-256 of the URL>.body} and {@code .properties} (the URL and
  * its validators), each replaced atomically. Not thread-safe: one run, one thread.
@@ -131,13 +133,14 @@ public final class PriceFetcher {
             if (status == 200) {
                 byte[] body = response.body();
                 if (body == null) {
-                    failure = "the body is more than the limit of " + limit + " bytes";
-                } else {
-                    PriceCatalog catalog = PriceFiles.read(display, source.liteLlm(), body); // invalid: thrown, the copy kept
-                    Cached.write(cache, source.uri(), body, response.headers().firstValue("ETag").orElse(null),
-                            response.headers().firstValue("Last-Modified").orElse(null));
-                    return catalog;
+                    throw new InvalidInputException(List.of(new Problem(new SourceLocation(display, 1, 1),
+                            "the server sent more than " + limit + " bytes, the limit for a "
+                                    + (source.liteLlm() ? "LiteLLM price file" : "price catalog"))));
                 }
+                PriceCatalog catalog = PriceFiles.read(display, source.liteLlm(), body); // invalid: thrown, the copy kept
+                Cached.write(cache, source.uri(), body, response.headers().firstValue("ETag").orElse(null),
+                        response.headers().firstValue("Last-Modified").orElse(null));
+                return catalog;
             } else {
                 failure = "HTTP " + status;
             }

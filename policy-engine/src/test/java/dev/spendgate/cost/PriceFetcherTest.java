@@ -147,6 +147,15 @@ class PriceFetcherTest {
     }
 
     @Test
+    void aBodyLongerThanAPriceFileMayBeIsInvalidInput() {
+        server.serve("# " + "x".repeat(4 * 1024 * 1024) + "\n");
+        PriceSource.Url yaml = (PriceSource.Url) PriceSource.parse(server.url("/prices.yaml"));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> run().load(yaml));
+        assertEquals(List.of(yaml.display() + ":1:1: the server sent more than 4194304 bytes, the limit for a price"
+                + " catalog"), e.problems().stream().map(Problem::toString).toList());
+    }
+
+    @Test
     void noServerAtAllUsesTheCopy() throws Exception {
         run().load(url);
         server.close();
