@@ -9,6 +9,7 @@ import dev.spendgate.gate.RunInput;
 import dev.spendgate.git.BaseRevision;
 import dev.spendgate.git.PolicyRepository;
 import dev.spendgate.report.CommentCondition;
+import dev.spendgate.input.UserCache;
 import dev.spendgate.report.Renderer;
 import dev.spendgate.report.Renderers;
 import picocli.CommandLine.Command;

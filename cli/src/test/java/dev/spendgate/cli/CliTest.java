@@ -349,7 +349,13 @@ class CliTest {
         CliRun v = CliRun.of("version");
         assertEquals(0, v.exitCode());
         assertTrue(v.out().startsWith("spendgate "), v.out());
-        assertTrue(v.out().contains("price catalog as of "), v.out());
+        assertTrue(v.out().endsWith("price catalog as of 2026-11-01\n"
+                + "  classpath:dev/spendgate/cost/prices.yaml (spendgate-default 2026.11.0, 2026-11-01)\n"), v.out());
+        CliRun more = CliRun.of("version", "--prices", CostCliTest.LITELLM);
+        assertEquals(0, more.exitCode(), more.err());
+        assertTrue(more.out().endsWith("price catalog as of 2026-11-01\n"
+                + "  classpath:dev/spendgate/cost/prices.yaml (spendgate-default 2026.11.0, 2026-11-01)\n"
+                + "  " + CostCliTest.LITELLM + " (LiteLLM, undated)\n"), more.out());
         CliRun h = CliRun.of("--help");
         assertEquals(0, h.exitCode());
         assertTrue(h.out().contains("Exit codes:"), h.out());

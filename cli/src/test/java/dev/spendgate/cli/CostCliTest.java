@@ -1,5 +1,6 @@
 package dev.spendgate.cli;
 
+import dev.spendgate.cost.PriceServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,6 +43,11 @@ class CostCliTest {
         }
         assertEquals(Files.readString(golden, StandardCharsets.UTF_8), actual,
                 "differs from " + golden + " (run with -Dgolden.update=true and review the diff if intended)");
+    }
+
+    private static String lastLine(String text) {
+        String[] lines = text.split("\n");
+        return lines[lines.length - 1];
     }
 
     private static String[] estimate(String... more) {
@@ -120,9 +127,10 @@ class CostCliTest {
         CliRun r = CliRun.of("estimate", CHURN, "--prices", LITELLM, "--format", "json");
         assertEquals(0, r.exitCode(), r.err());
         golden("estimate-litellm.json", r.out());
-        String skipped = "6 entries skipped: 5 not text models (audio_speech 1, audio_transcription 1, embedding 1,"
-                + " image_generation 1, moderation 1); 1 without both input_cost_per_token and output_cost_per_token"
-                + " (11 text models imported)";
+        String skipped = "6 entries skipped: 4 of a mode that is not priced (audio_speech 1, audio_transcription 1,"
+                + " image_generation 1, moderation 1); 2 without the prices of their mode (chat 1: needs"
+                + " input_cost_per_token and output_cost_per_token; embedding 1: needs input_cost_per_token)"
+                + " (16 models imported: embedding 2, rerank 2, text 12)";
         assertTrue(r.out().contains("""
                 "prices": [
                     {
@@ -132,10 +140,19 @@ class CostCliTest {
                         "format": "litellm",
                         "provider": "openai",
                         "tier": "small",
+                        "mode": "text",
                         "unit": "USD per million tokens",
                         "input": 0.15,
                         "output": 0.6,
-                        "cachedInput": 0.075
+                        "cachedInput": 0.075,
+                        "cacheWrite": null,
+                        "perQuery": null,
+                        "batch": {
+                            "input": 0.075,
+                            "output": 0.3,
+                            "cachedInput": null,
+                            "cacheWrite": null
+                        }
                     },
                     {
                         "kind": "gpu",
@@ -163,6 +180,149 @@ class CostCliTest {
         CliRun checkJson = CliRun.of("check", CHURN, "--now", NOW, "--prices", LITELLM, "--format", "json");
         assertTrue(checkJson.out().contains("\"severity\": \"info\",\n            \"code\": \"prices_skipped\",\n"
                 + "            \"file\": \"" + LITELLM + "\",\n"), checkJson.out());
+    }
+
+    @Test
+    void anEmbeddingWorkflowOnAModelOnlyLiteLlmKnowsIsPricedFromTheLiteLlmFile() throws IOException {
+        Files.writeString(tmp.resolve("rag.yaml"), """
+                apiVersion: spendgate.dev/v1
+                kind: LlmWorkflow
+                metadata: {name: docs-rag, team: search, owner: erin@example.com, environment: dev}
+                spec:
+                  taskType: embedding
+                  modelTier: small
+                  budget: {amount: 400, currency: USD, period: monthly}
+                  models:
+                    - {name: voyage/voyage-3.5, requestsPerDay: 50000, avgInputTokens: 600}
+                    - {name: text-embedding-3-small, requestsPerDay: 200000, avgInputTokens: 500, batch: true}
+                    - {name: rerank-v3.5, requestsPerDay: 20000, searchUnitsPerRequest: 2}
+                """);
+        String litellm = Path.of(LITELLM).toAbsolutePath().normalize().toString();
+        CliRun r = CliRun.of("estimate", "rag.yaml", "-C", tmp.toString(), "--prices", litellm);
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("""
+                docs-rag  rag.yaml
+                  horizon: monthly budget = 30 days
+                  priced from: %s (voyage/voyage-3.5, text-embedding-3-small, rerank-v3.5)
+                  voyage/voyage-3.5 input                   54.00  50000 req/day × 30 days × 600 tokens (embedding: input tokens only) = 900.0M tokens × 0.06 USD/M
+                  text-embedding-3-small input              30.00  200000 req/day × 30 days × 500 tokens (embedding: input tokens only) = 3000.0M tokens × 0.01 USD/M batch
+                  rerank-v3.5 queries                     2400.00  20000 req/day × 30 days × 2 search units = 1200000 search units × 0.002 USD/unit
+                  total                                   2484.00 USD  (budget 400)
+                """.formatted(litellm)), r.out());
+
+        // without the file the shipped catalog does not know the model: the estimate is incomplete, never zero
+        CliRun shipped = CliRun.of("estimate", "rag.yaml", "-C", tmp.toString());
+        assertTrue(shipped.out().contains("model 'voyage/voyage-3.5' is not in the price catalog"), shipped.out());
+    }
+
+    @Test
+    void aPriceUrlIsFetchedOnceThenRevalidatedAndItsCopyUsedWhenTheServerIsGone() throws IOException {
+        Files.writeString(tmp.resolve("rag.yaml"), """
+                apiVersion: spendgate.dev/v1
+                kind: LlmWorkflow
+                metadata: {name: docs-rag, team: search, owner: erin@example.com, environment: dev}
+                spec:
+                  taskType: embedding
+                  budget: {amount: 400, currency: USD, period: monthly}
+                  models:
+                    - {name: voyage/voyage-3.5, requestsPerDay: 50000, avgInputTokens: 600}
+                """);
+        Map<String, String> env = Map.of("SPENDGATE_CACHE_DIR", tmp.resolve("cache").toString());
+        try (PriceServer server = new PriceServer().serve(Files.readString(Path.of(LITELLM)))) {
+            String url = server.url("/litellm/model_prices_and_context_window.json");
+            CliRun first = CliRun.withEnv(env, "estimate", "rag.yaml", "-C", tmp.toString(), "--prices", url);
+            assertEquals(0, first.exitCode(), first.err());
+            assertTrue(first.out().contains("  from " + url + " (LiteLLM, undated)\n"), first.out());
+            assertTrue(first.out().contains("  priced from: " + url + " (voyage/voyage-3.5)\n"
+                    + "  voyage/voyage-3.5 input                   54.00  50000 req/day × 30 days × 600 tokens"
+                    + " (embedding: input tokens only) = 900.0M tokens × 0.06 USD/M\n"), first.out());
+            assertEquals(1, server.requests.size());
+            assertTrue(Files.list(tmp.resolve("cache/prices")).anyMatch(p -> p.toString().endsWith(".body")));
+
+            CliRun again = CliRun.withEnv(env, "check", "rag.yaml", "-C", tmp.toString(), "--prices", url,
+                    "--now", NOW);
+            assertEquals(2, server.requests.size(), "one request a run");
+            assertEquals(server.etag(), server.requests.get(1).headers().get("if-none-match"), "revalidated");
+            assertFalse(again.out().contains("prices_cached"), again.out());
+
+            server.fail(404);
+            CliRun stale = CliRun.withEnv(env, "estimate", "rag.yaml", "-C", tmp.toString(), "--prices", url);
+            assertEquals(0, stale.exitCode(), stale.err());
+            assertTrue(stale.out().contains(url + ":1:1: warning: cannot fetch the price file (HTTP 404): using the"
+                    + " copy cached (Last-Modified " + server.lastModified() + ", ETag " + server.etag() + ")"),
+                    stale.out());
+            assertTrue(stale.out().contains("  voyage/voyage-3.5 input                   54.00"), stale.out());
+
+            CliRun none = CliRun.withEnv(Map.of("SPENDGATE_CACHE_DIR", tmp.resolve("empty").toString()),
+                    "check", "rag.yaml", "-C", tmp.toString(), "--prices", url, "--now", NOW);
+            assertEquals(4, none.exitCode(), none.out());
+            assertEquals("spendgate: prices_unreachable: " + url + ": cannot fetch the price file (HTTP 404) and no copy"
+                    + " of it is cached in " + tmp.resolve("empty/prices") + " (exit 4)\n", none.err());
+        }
+        CliRun bad = CliRun.of("estimate", CHURN, "--prices", "https://exa mple.com/p.json");
+        assertEquals(2, bad.exitCode(), bad.err());
+    }
+
+    @Test
+    void aCatalogOlderThanPricesMaxAgeIsSaidInEveryReport() throws IOException {
+        // the shipped catalog is dated 2026-11-01: 90 days later it is still current, 91 days later stale
+        String stale = "classpath:dev/spendgate/cost/prices.yaml:1:1: warning: the prices of spendgate-default 2026.11.0"
+                + " are dated 2026-11-01, 91 days before 2027-01-31T12:00:00Z, more than prices.maxAge (90d): estimates"
+                + " may be off; update the catalog (a newer spendgate, or --prices with current prices)";
+        CliRun current = CliRun.of("check", CHURN, "--now", "2027-01-30T12:00:00Z");
+        assertEquals(1, current.exitCode(), "expired by then (SG-TTL-003): " + current.out());
+        assertFalse(current.out().contains("prices_stale") || current.out().contains("are dated"), current.out());
+        assertTrue(current.out().contains("\nPRICES classpath:dev/spendgate/cost/prices.yaml"
+                + " (spendgate-default 2026.11.0, 2026-11-01)\n"), current.out());
+
+        CliRun old = CliRun.of("check", CHURN, "--now", "2027-01-31T12:00:00Z");
+        assertEquals(1, old.exitCode(), old.out());
+        assertEquals(lastLine(current.out()), lastLine(old.out()), "a diagnostic, not a finding");
+        assertTrue(old.out().contains("\nnote: " + stale + "\n"), old.out());
+        CliRun json = CliRun.of("check", CHURN, "--now", "2027-01-31T12:00:00Z", "--format", "json");
+        assertTrue(json.out().contains("""
+                "severity": "warning",
+                "code": "prices_stale",
+                "file": "classpath:dev/spendgate/cost/prices.yaml",
+                """.indent(12)), json.out());
+        assertTrue(json.out().contains("""
+                "prices": [
+                    {
+                        "file": "classpath:dev/spendgate/cost/prices.yaml",
+                        "format": "spendgate",
+                        "name": "spendgate-default",
+                        "version": "2026.11.0",
+                        "asOf": "2026-11-01"
+                    }
+                ],
+                """.indent(4)), json.out());
+
+        // prices.maxAge of the policy set, and a fresh file laid over the shipped one that still prices the GPUs
+        Files.writeString(tmp.resolve("policy.yaml"), """
+                apiVersion: spendgate.dev/v1
+                kind: PolicySet
+                metadata: {name: slow-moving}
+                intents: {prices: {maxAge: 26w}}
+                """);
+        Files.writeString(tmp.resolve("fresh.yaml"), """
+                apiVersion: spendgate.dev/v1
+                kind: PriceCatalog
+                metadata: {name: negotiated}
+                asOf: 2027-01-15
+                models:
+                  gpt-4o-mini: {provider: azure, tier: mid, input: 0.10, output: 0.40, cachedInput: 0.05}
+                """);
+        String churn = Path.of(CHURN).toAbsolutePath().normalize().toString();
+        CliRun lenient = CliRun.of("check", churn, "-C", tmp.toString(), "--policy", "policy.yaml",
+                "--now", "2027-01-31T12:00:00Z");
+        assertFalse(lenient.out().contains("are dated"), lenient.out());
+        CliRun overlaid = CliRun.of("check", churn, "-C", tmp.toString(), "--prices", "fresh.yaml",
+                "--now", "2027-01-31T12:00:00Z", "--format", "markdown");
+        assertTrue(overlaid.out().contains("the prices of spendgate-default 2026.11.0 are dated 2026-11-01"),
+                overlaid.out());
+        assertFalse(overlaid.out().contains("the prices of negotiated"), overlaid.out());
+        assertTrue(overlaid.out().contains("Prices: classpath:dev/spendgate/cost/prices.yaml (spendgate-default"
+                + " 2026.11.0, 2026-11-01); fresh.yaml (negotiated, 2027-01-15)\n"), overlaid.out());
     }
 
     /**

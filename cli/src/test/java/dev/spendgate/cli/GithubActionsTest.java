@@ -214,6 +214,26 @@ class GithubActionsTest {
     }
 
     @Test
+    void thePricesInputTakesAUrlCachedInTheUserCache() throws IOException {
+        env.put("INPUT_PATHS", "../examples/manifests/experiments/churn-classifier-ft.yaml");
+        env.put("SPENDGATE_CACHE_DIR", tmp.resolve("cache").toString());
+        try (dev.spendgate.cost.PriceServer prices = new dev.spendgate.cost.PriceServer().serve("""
+                {"gpt-4o-mini": {"input_cost_per_token": 3e-07, "output_cost_per_token": 1.2e-06, "mode": "chat",
+                                 "litellm_provider": "openai"}}
+                """)) {
+            env.put("INPUT_PRICES", prices.url("/late.json") + "\n");
+            CliRun r = run("check", "--now", CliTest.NOW);
+            assertEquals(0, r.exitCode(), r.out() + r.err());
+            // the URL's token prices (no cache price: the prompt at input), the shipped T4
+            String report = Files.readString(tmp.resolve("report.json"));
+            assertTrue(report.contains("\"total\": 4.19,"), report);
+            run("check", "--now", CliTest.NOW);
+            assertEquals(2, prices.requests.size());
+            assertEquals(prices.etag(), prices.requests.get(1).headers().get("if-none-match"));
+        }
+    }
+
+    @Test
     void inputsFollowTheToolkitsRules() {
         env.put("INPUT_COMMENT", "yes");
         CliRun r = run("check", "--now", CliTest.NOW);

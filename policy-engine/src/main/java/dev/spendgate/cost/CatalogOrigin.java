@@ -46,4 +46,12 @@ public record CatalogOrigin(String name, String version, LocalDate asOf, String 
     public CatalogOrigin(String name, String version, LocalDate asOf, String file, List<String> sources) {
         this(name, version, Objects.requireNonNull(asOf, "asOf == null"), file, sources, Format.SPENDGATE, List.of());
     }
+
+    /** {@code spendgate-default 2026.11.0, 2026-11-01}, or {@code LiteLLM, undated}: what reports say of the file. */
+    public String describe() {
+        if (format == Format.LITELLM) {
+            return "LiteLLM, undated";
+        }
+        return name + (version == null ? "" : " " + version) + ", " + (asOf == null ? "undated" : asOf);
+    }
 }

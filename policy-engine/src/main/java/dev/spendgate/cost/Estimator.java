@@ -50,14 +50,27 @@ import java.util.regex.Pattern;
  * </ol>
  *
  * <h2>Token items</h2>
- * For each model with {@code requestsPerDay} (without it the model adds no cost and no item):
- * requests = {@code requestsPerDay × days}; input tokens per request = {@code avgInputTokens}
- * (absent: 0) + {@code systemPromptTokens} (absent: 0); output tokens per request =
- * {@code avgOutputTokens}, else {@code maxOutputTokens}, else 0. With {@code promptCaching: true}
- * the system prompt is priced apart at the catalog's {@code cachedInput} price (at the input price
- * when the catalog has none; cache writes are not modelled). Items, each
- * {@code tokens / 10^6 × price}: {@code <model> input}, {@code <model> cached input} (only with
- * caching and a system prompt), {@code <model> output}.
+ * For each model with {@code requestsPerDay} (without it the model adds no cost and no item),
+ * priced by what the catalog says the model is ({@link ModelPrice.Mode}):
+ * <ul>
+ * <li>A text model: requests = {@code requestsPerDay × days}; input tokens per request =
+ *     {@code avgInputTokens} (absent: 0) + {@code systemPromptTokens} (absent: 0); output tokens per
+ *     request = {@code avgOutputTokens}, else {@code maxOutputTokens}, else 0. With
+ *     {@code promptCaching: true} the system prompt is priced apart at the catalog's
+ *     {@code cachedInput} price (at the input price when the catalog has none); with
+ *     {@code cacheWritesPerDay} as well, that many requests a day (at most all of them) pay the
+ *     catalog's {@code cacheWrite} price for it instead (the input price when the catalog has
+ *     none); without it cache writes are not modelled. Items, each {@code tokens / 10^6 × price}:
+ *     {@code <model> input}, {@code <model> cached input} (only with caching and a system prompt),
+ *     {@code <model> cache write} (only with cache writes), {@code <model> output}.</li>
+ * <li>An embedding model: one {@code <model> input} item of {@code avgInputTokens} +
+ *     {@code systemPromptTokens} per request; output tokens are not priced.</li>
+ * <li>A reranker with a price per query: one {@code <model> queries} item of
+ *     {@code requestsPerDay × days × searchUnitsPerRequest} (absent: 1) search units × the price
+ *     per unit; a reranker priced by the token: an input item as for an embedding model.</li>
+ * </ul>
+ * With {@code batch: true} every price is the catalog's batch price; where the catalog has none,
+ * the standard price, and the formula says so.
  *
  * <h2>Amounts and formulas</h2>
  * Every amount is computed exactly and rounded once, to cents ({@code HALF_UP}); the total is the
@@ -266,45 +279,124 @@ public final class Estimator {
                 continue;
             }
             ModelPrice price = found.get();
-            long avgInput = orZero(use.avgInputTokens());
-            long system = orZero(use.systemPromptTokens());
-            boolean cached = Boolean.TRUE.equals(use.promptCaching()) && system > 0;
-            String inputNote = !cached && system > 0
-                    ? " (" + avgInput + " avg input + " + system + " system prompt)" : "";
-            work.items.add(tokenItem(use, pointer, horizon, "input", avgInput + (cached ? 0 : system), inputNote,
-                    price.input(), ""));
-            if (cached) {
-                work.items.add(tokenItem(use, pointer, horizon, "cached input", system, " (system prompt)",
-                        price.cachedInputOrInput(),
-                        price.cachedInput() == null ? " (no cachedInput price in the catalog: input price)" : ""));
+            Rates rates = Rates.of(price, Boolean.TRUE.equals(use.batch()));
+            switch (price.mode()) {
+                case TEXT -> text(work, use, pointer, horizon, price, rates);
+                case EMBEDDING -> inputOnly(work, use, pointer, horizon, rates, "embedding");
+                case RERANK -> {
+                    if (price.perQuery() != null) {
+                        work.items.add(queryItem(use, pointer, horizon, price.perQuery()));
+                    } else {
+                        inputOnly(work, use, pointer, horizon, rates, "rerank");
+                    }
+                }
             }
-            long output;
-            String outputNote;
-            if (use.avgOutputTokens() != null) {
-                output = use.avgOutputTokens();
-                outputNote = "";
-            } else if (use.maxOutputTokens() != null) {
-                output = use.maxOutputTokens();
-                outputNote = " (maxOutputTokens; no avgOutputTokens)";
-            } else {
-                output = 0;
-                outputNote = " (no avgOutputTokens or maxOutputTokens)";
-            }
-            work.items.add(tokenItem(use, pointer, horizon, "output", output, outputNote, price.output(), ""));
         }
     }
 
-    private static EstimateItem tokenItem(ModelUse use, String pointer, Horizon horizon, String what,
-                                          long perRequest, String perRequestNote, BigDecimal price, String priceNote) {
-        BigDecimal tokens = BigDecimal.valueOf(use.requestsPerDay()).multiply(BigDecimal.valueOf(perRequest))
+    private static void text(Work work, ModelUse use, String pointer, Horizon horizon, ModelPrice price, Rates rates) {
+        long requests = use.requestsPerDay();
+        String perDay = requests + " req/day";
+        long avgInput = orZero(use.avgInputTokens());
+        long system = orZero(use.systemPromptTokens());
+        boolean cached = Boolean.TRUE.equals(use.promptCaching()) && system > 0;
+        String inputNote = !cached && system > 0
+                ? " (" + avgInput + " avg input + " + system + " system prompt)" : "";
+        work.items.add(tokenItem(use, pointer, horizon, "input", requests, perDay, avgInput + (cached ? 0 : system),
+                inputNote, rates.input, rates.inputNote));
+        if (cached) {
+            long writes = Math.min(orZero(use.cacheWritesPerDay()), requests);
+            String readsPerDay = writes == 0 ? perDay : "(" + requests + " − " + writes + " cache writes) req/day";
+            work.items.add(tokenItem(use, pointer, horizon, "cached input", requests - writes, readsPerDay, system,
+                    " (system prompt)", rates.cached, rates.cachedNote));
+            if (writes > 0) {
+                work.items.add(tokenItem(use, pointer, horizon, "cache write", writes, writes + " cache writes/day",
+                        system, " (system prompt)", rates.cacheWrite, rates.cacheWriteNote));
+            }
+        }
+        long output;
+        String outputNote;
+        if (use.avgOutputTokens() != null) {
+            output = use.avgOutputTokens();
+            outputNote = "";
+        } else if (use.maxOutputTokens() != null) {
+            output = use.maxOutputTokens();
+            outputNote = " (maxOutputTokens; no avgOutputTokens)";
+        } else {
+            output = 0;
+            outputNote = " (no avgOutputTokens or maxOutputTokens)";
+        }
+        work.items.add(tokenItem(use, pointer, horizon, "output", requests, perDay, output, outputNote, rates.output,
+                rates.outputNote));
+    }
+
+    /** An embedding model, or a reranker priced by the token: one item of input tokens, no output. */
+    private static void inputOnly(Work work, ModelUse use, String pointer, Horizon horizon, Rates rates, String mode) {
+        long avgInput = orZero(use.avgInputTokens());
+        long system = orZero(use.systemPromptTokens());
+        String note = system > 0 ? " (" + avgInput + " avg input + " + system + " system prompt; " + mode
+                + ": input tokens only)" : " (" + mode + ": input tokens only)";
+        work.items.add(tokenItem(use, pointer, horizon, "input", use.requestsPerDay(), use.requestsPerDay() + " req/day",
+                avgInput + system, note, rates.input, rates.inputNote));
+    }
+
+    private static EstimateItem tokenItem(ModelUse use, String pointer, Horizon horizon, String what, long perDay,
+                                          String perDayText, long perRequest, String perRequestNote, BigDecimal price,
+                                          String priceNote) {
+        BigDecimal tokens = BigDecimal.valueOf(perDay).multiply(BigDecimal.valueOf(perRequest))
                 .multiply(horizon.seconds());
         BigDecimal denominator = SECONDS_PER_DAY.multiply(MILLION);
         BigDecimal millions = ratio(tokens, denominator);
-        String formula = use.requestsPerDay() + " req/day × " + horizon.daysText() + " × " + perRequest + " tokens"
+        String formula = perDayText + " × " + horizon.daysText() + " × " + perRequest + " tokens"
                 + perRequestNote + " = " + atLeastOneDecimal(millions) + "M tokens × " + money(price) + " USD/M"
                 + priceNote;
         return new EstimateItem("tokens", use.name() + " " + what, formula, millions, "M tokens", price,
                 cents(tokens.multiply(price), denominator), pointer);
+    }
+
+    /** A reranker priced per query: requests × search units per request × the price of a unit. */
+    private static EstimateItem queryItem(ModelUse use, String pointer, Horizon horizon, BigDecimal price) {
+        long units = use.searchUnitsPerRequest() == null ? 1 : use.searchUnitsPerRequest();
+        BigDecimal numerator = BigDecimal.valueOf(use.requestsPerDay()).multiply(BigDecimal.valueOf(units))
+                .multiply(horizon.seconds());
+        BigDecimal quantity = ratio(numerator, SECONDS_PER_DAY);
+        String formula = use.requestsPerDay() + " req/day × " + horizon.daysText() + " × " + units
+                + (units == 1 ? " search unit" : " search units")
+                + (use.searchUnitsPerRequest() == null ? " (no searchUnitsPerRequest: 1)" : "")
+                + " = " + num(quantity) + " search units × " + money(price) + " USD/unit";
+        return new EstimateItem("queries", use.name() + " queries", formula, quantity, "search units", price,
+                cents(numerator.multiply(price), SECONDS_PER_DAY), pointer);
+    }
+
+    /**
+     * The prices one model use pays, each with what the formula says about it: the standard ones, or
+     * with {@code batch: true} the batch tier's where the catalog gives them (the standard price,
+     * said, where it does not).
+     */
+    private record Rates(BigDecimal input, String inputNote, BigDecimal output, String outputNote,
+                         BigDecimal cached, String cachedNote, BigDecimal cacheWrite, String cacheWriteNote) {
+
+        static Rates of(ModelPrice p, boolean batch) {
+            BigDecimal cached = p.cachedInputOrInput();
+            String cachedNote = p.cachedInput() == null ? " (no cachedInput price in the catalog: input price)" : "";
+            BigDecimal write = p.cacheWrite() == null ? p.input() : p.cacheWrite();
+            String writeNote = p.cacheWrite() == null ? " (no cacheWrite price in the catalog: input price)" : "";
+            if (!batch) {
+                return new Rates(p.input(), "", p.output(), "", cached, cachedNote, write, writeNote);
+            }
+            ModelPrice.Batch b = p.batch() == null ? new ModelPrice.Batch(null, null, null, null) : p.batch();
+            return new Rates(
+                    b.input() == null ? p.input() : b.input(), batchNote(b.input(), "input"),
+                    b.output() == null ? p.output() : b.output(), batchNote(b.output(), "output"),
+                    b.cachedInput() == null ? cached : b.cachedInput(),
+                    b.cachedInput() == null ? batchNote(null, "cachedInput") + cachedNote : " batch",
+                    b.cacheWrite() == null ? write : b.cacheWrite(),
+                    b.cacheWrite() == null ? batchNote(null, "cacheWrite") + writeNote : " batch");
+        }
+
+        private static String batchNote(BigDecimal batchPrice, String what) {
+            return batchPrice != null ? " batch" : " (batch: no batch " + what + " price in the catalog, standard price)";
+        }
     }
 
     /** What one estimate is collecting. */

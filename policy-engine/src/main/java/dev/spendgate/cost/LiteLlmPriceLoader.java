@@ -38,19 +38,27 @@ import java.util.stream.Collectors;
  *   "gpt-4o": {"input_cost_per_token": 2.5e-06, "output_cost_per_token": 1e-05,
  *              "cache_read_input_token_cost": 1.25e-06, "litellm_provider": "openai", "mode": "chat", ...},
  *   "azure/gpt-4o": {...},                                      # imported under the whole key
- *   "text-embedding-3-small": {..., "mode": "embedding"}         # not a text model: skipped, counted
+ *   "text-embedding-3-small": {"input_cost_per_token": 2e-08, ..., "mode": "embedding"}   # input tokens only
+ *   "rerank-v3.5": {"input_cost_per_query": 0.002, ..., "mode": "rerank"}                # per query
+ *   "dall-e-3": {..., "mode": "image_generation"}               # not priced: skipped, counted
  * }
  * </pre>
  *
  * <ul>
- * <li>Only entries whose {@code mode} is {@code chat}, {@code completion} or {@code responses} are
- *     imported, and only with both {@code input_cost_per_token} and {@code output_cost_per_token};
- *     every other entry is skipped and counted, and the count is a note of the file's
- *     {@link CatalogOrigin} (reports say it).</li>
+ * <li>Entries are imported by their {@code mode}: text models ({@code chat}, {@code completion},
+ *     {@code responses}) with both {@code input_cost_per_token} and {@code output_cost_per_token};
+ *     {@code embedding} models with {@code input_cost_per_token} (they are priced by input tokens
+ *     only); {@code rerank} models with {@code input_cost_per_query} (USD per query, that is per
+ *     search unit) or {@code input_cost_per_token}. Every other entry is skipped and counted by
+ *     mode, and the count is a note of the file's {@link CatalogOrigin} (reports say it).</li>
  * <li>Prices are USD per token in the file and become USD per million tokens exactly
  *     ({@code 2.5e-06} is {@code 2.5}); {@code cache_read_input_token_cost} becomes the cached
- *     input price. The provider is {@code litellm_provider} (else the key's prefix before
- *     {@code /}, else {@code unknown}); the tier is unknown (null), see {@link PriceCatalog#overlay}.</li>
+ *     input price, {@code cache_creation_input_token_cost} the cache-write price, and the
+ *     {@code *_batches} prices ({@code input_cost_per_token_batches},
+ *     {@code output_cost_per_token_batches}, {@code cache_read_input_token_cost_batches},
+ *     {@code cache_creation_input_token_cost_batches}) the batch tier. The provider is
+ *     {@code litellm_provider} (else the key's prefix before {@code /}, else {@code unknown}); the
+ *     tier is unknown (null), see {@link PriceCatalog#overlay}.</li>
  * <li>Invalid JSON, a top level that is not an object, an entry that is not an object, a duplicate
  *     key, or a price (in any entry) that is not a number or is negative make the file invalid:
  *     every such problem is listed with line and column ({@link InvalidInputException}, exit 3).
@@ -62,14 +70,23 @@ public final class LiteLlmPriceLoader {
 
     /** The largest file read: 64 MiB (the public file is under 2 MiB). */
     public static final long MAX_BYTES = 64L * 1024 * 1024;
-    /** The modes of text LLMs, the only entries imported. */
+    /** The modes of text LLMs. */
     public static final Set<String> TEXT_MODES = Set.of("chat", "completion", "responses");
+    /** The modes imported: text LLMs, embedding models and rerankers; every other entry is skipped and counted. */
+    public static final Set<String> PRICED_MODES = Set.of("chat", "completion", "responses", "embedding", "rerank");
 
     static final String SAMPLE_SPEC = "sample_spec";
     static final String INPUT = "input_cost_per_token";
     static final String OUTPUT = "output_cost_per_token";
     static final String CACHED = "cache_read_input_token_cost";
-    private static final List<String> PRICE_KEYS = List.of(INPUT, OUTPUT, CACHED);
+    static final String CACHE_WRITE = "cache_creation_input_token_cost";
+    static final String PER_QUERY = "input_cost_per_query";
+    static final String BATCH_INPUT = "input_cost_per_token_batches";
+    static final String BATCH_OUTPUT = "output_cost_per_token_batches";
+    static final String BATCH_CACHED = "cache_read_input_token_cost_batches";
+    static final String BATCH_CACHE_WRITE = "cache_creation_input_token_cost_batches";
+    private static final List<String> PRICE_KEYS = List.of(INPUT, OUTPUT, CACHED, CACHE_WRITE, PER_QUERY,
+            BATCH_INPUT, BATCH_OUTPUT, BATCH_CACHED, BATCH_CACHE_WRITE);
     private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
     private static final JsonParserFactory PARSERS = JsonProvider.provider().createParserFactory(Map.of());
 
@@ -135,8 +152,9 @@ public final class LiteLlmPriceLoader {
 
         PriceCatalog catalog() throws InvalidInputException {
             List<ModelPrice> models = new ArrayList<>();
-            Map<String, Integer> skipped = new TreeMap<>();
-            int missingPrices = 0;
+            Map<String, Integer> imported = new TreeMap<>();
+            Map<String, Integer> notPriced = new TreeMap<>();
+            Map<String, Integer> missingPrices = new TreeMap<>();
             if (text.isBlank()) {
                 problem(at(0), "empty file, expected a JSON object of model prices (LiteLLM's "
                         + "model_prices_and_context_window.json)");
@@ -171,15 +189,18 @@ public final class LiteLlmPriceLoader {
                         continue;
                     }
                     Entry entry = entry(key);
-                    if (entry.mode == null || !TEXT_MODES.contains(entry.mode)) {
-                        skipped.merge(entry.mode == null ? "(no mode)" : entry.mode, 1, Integer::sum);
-                    } else if (!entry.prices.containsKey(INPUT) || !entry.prices.containsKey(OUTPUT)) {
-                        missingPrices++;
+                    if (entry.mode == null || !PRICED_MODES.contains(entry.mode)) {
+                        notPriced.merge(entry.mode == null ? "(no mode)" : entry.mode, 1, Integer::sum);
+                        continue;
+                    }
+                    ModelPrice price = price(key, entry);
+                    if (price == null) {
+                        missingPrices.merge(entry.mode, 1, Integer::sum);
                     } else if (key.isBlank()) {
                         problem(at(keyAt), "a model name must not be empty");
                     } else {
-                        models.add(new ModelPrice(key, provider(key, entry), null, entry.prices.get(INPUT),
-                                entry.prices.get(OUTPUT), entry.prices.get(CACHED)));
+                        models.add(price);
+                        imported.merge(price.mode().wireName(), 1, Integer::sum);
                     }
                 }
                 if (e != Event.END_OBJECT) {
@@ -199,10 +220,9 @@ public final class LiteLlmPriceLoader {
                 throw failure();
             }
             List<String> notes = new ArrayList<>();
-            String skips = skips(skipped, missingPrices);
+            String skips = skips(notPriced, missingPrices);
             if (!skips.isEmpty()) {
-                notes.add(skips + " (" + models.size() + (models.size() == 1 ? " text model" : " text models")
-                        + " imported)");
+                notes.add(skips + " (" + imported(models.size(), imported) + ")");
             }
             CatalogOrigin origin = new CatalogOrigin("litellm", null, null, file,
                     List.of("LiteLLM model prices " + file + " (undated)"), CatalogOrigin.Format.LITELLM, notes);
@@ -214,23 +234,70 @@ public final class LiteLlmPriceLoader {
         }
 
         /**
-         * {@code 5 entries skipped: 3 not text models (embedding 2, image_generation 1); 2 without
-         * both input_cost_per_token and output_cost_per_token}, or empty when none was.
+         * The price of an entry of a priced mode, or null when it lacks the prices its mode needs: a
+         * text model both {@code input_cost_per_token} and {@code output_cost_per_token}, an embedding
+         * model {@code input_cost_per_token}, a reranker {@code input_cost_per_query} or
+         * {@code input_cost_per_token}.
          */
-        private static String skips(Map<String, Integer> notText, int missingPrices) {
-            int others = notText.values().stream().mapToInt(Integer::intValue).sum();
-            if (others + missingPrices == 0) {
+        private static ModelPrice price(String key, Entry entry) {
+            Map<String, BigDecimal> p = entry.prices;
+            ModelPrice.Mode mode = TEXT_MODES.contains(entry.mode) ? ModelPrice.Mode.TEXT
+                    : entry.mode.equals("embedding") ? ModelPrice.Mode.EMBEDDING : ModelPrice.Mode.RERANK;
+            boolean enough = switch (mode) {
+                case TEXT -> p.containsKey(INPUT) && p.containsKey(OUTPUT);
+                case EMBEDDING -> p.containsKey(INPUT);
+                case RERANK -> p.containsKey(PER_QUERY) || p.containsKey(INPUT);
+            };
+            if (!enough) {
+                return null;
+            }
+            ModelPrice.Batch batch = new ModelPrice.Batch(p.get(BATCH_INPUT), p.get(BATCH_OUTPUT), p.get(BATCH_CACHED),
+                    p.get(BATCH_CACHE_WRITE));
+            return new ModelPrice(key, provider(key, entry), null, mode, p.getOrDefault(INPUT, BigDecimal.ZERO),
+                    mode == ModelPrice.Mode.TEXT ? p.get(OUTPUT) : p.getOrDefault(OUTPUT, BigDecimal.ZERO),
+                    p.get(CACHED), p.get(CACHE_WRITE), p.get(PER_QUERY), batch);
+        }
+
+        /** What the prices of a mode need, as said in the skip note. */
+        private static String needs(String mode) {
+            if (TEXT_MODES.contains(mode)) {
+                return "needs " + INPUT + " and " + OUTPUT;
+            }
+            return mode.equals("embedding") ? "needs " + INPUT : "needs " + PER_QUERY + " or " + INPUT;
+        }
+
+        /** {@code 0 models imported} or {@code 5 models imported: embedding 1, rerank 1, text 3}. */
+        private static String imported(int all, Map<String, Integer> byMode) {
+            String models = all + (all == 1 ? " model imported" : " models imported");
+            if (byMode.isEmpty()) {
+                return models;
+            }
+            return models + ": " + byMode.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                    .collect(Collectors.joining(", "));
+        }
+
+        /**
+         * {@code 5 entries skipped: 3 of a mode that is not priced (audio_speech 1, image_generation 2);
+         * 2 without the prices of their mode (chat 1: needs input_cost_per_token and
+         * output_cost_per_token; embedding 1: needs input_cost_per_token)}, or empty when none was.
+         */
+        private static String skips(Map<String, Integer> notPriced, Map<String, Integer> missingPrices) {
+            int others = notPriced.values().stream().mapToInt(Integer::intValue).sum();
+            int missing = missingPrices.values().stream().mapToInt(Integer::intValue).sum();
+            if (others + missing == 0) {
                 return "";
             }
             List<String> parts = new ArrayList<>();
             if (others > 0) {
-                parts.add(others + (others == 1 ? " not a text model (" : " not text models (") + notText.entrySet()
-                        .stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")");
+                parts.add(others + " of a mode that is not priced (" + notPriced.entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")");
             }
-            if (missingPrices > 0) {
-                parts.add(missingPrices + " without both " + INPUT + " and " + OUTPUT);
+            if (missing > 0) {
+                parts.add(missing + " without the prices of their mode (" + missingPrices.entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue() + ": " + needs(e.getKey()))
+                        .collect(Collectors.joining("; ")) + ")");
             }
-            int all = others + missingPrices;
+            int all = others + missing;
             return all + (all == 1 ? " entry" : " entries") + " skipped: " + String.join("; ", parts);
         }
 
@@ -257,7 +324,10 @@ public final class LiteLlmPriceLoader {
             return entry;
         }
 
-        /** A price in USD per million tokens; null (after a problem, if any) when absent or wrong. */
+        /**
+         * A price in USD per million tokens ({@code input_cost_per_query}: USD per query); null (after a
+         * problem, if any) when absent or wrong.
+         */
         private BigDecimal price(String key, String field, Event value) {
             if (value == Event.VALUE_NULL) {
                 return null;
@@ -267,7 +337,8 @@ public final class LiteLlmPriceLoader {
                 if (value == Event.VALUE_STRING) {
                     got += " (" + quote(parser.getString()) + ")";
                 }
-                problem(valueStart(value), quote(key) + ": " + field + " must be a number (USD per token), not " + got);
+                problem(valueStart(value), quote(key) + ": " + field + " must be a number (USD per "
+                        + (field.equals(PER_QUERY) ? "query" : "token") + "), not " + got);
                 skip(value);
                 return null;
             }
@@ -276,7 +347,14 @@ public final class LiteLlmPriceLoader {
                 problem(valueStart(value), quote(key) + ": " + field + " must not be negative, got " + parser.getString());
                 return null;
             }
-            BigDecimal perMillion = perToken.multiply(MILLION).stripTrailingZeros();
+            if (field.equals(PER_QUERY)) {
+                return plain(perToken); // USD per query as it stands
+            }
+            return plain(perToken.multiply(MILLION));
+        }
+
+        private static BigDecimal plain(BigDecimal d) {
+            BigDecimal perMillion = d.stripTrailingZeros();
             return perMillion.scale() < 0 ? perMillion.setScale(0) : perMillion;
         }
 

@@ -215,6 +215,16 @@ public final class PriceCatalog {
         return dated.stream().map(o -> o.asOf() + " " + o.name()).collect(Collectors.joining(" + "));
     }
 
+    /**
+     * The files whose prices this catalog still uses, lowest first: those that price at least one
+     * model or GPU type, not those every entry of which a later file replaced.
+     */
+    public List<CatalogOrigin> originsInUse() {
+        java.util.Set<CatalogOrigin> used = new java.util.HashSet<>(modelOrigins.values());
+        used.addAll(gpuOrigins.values());
+        return origins.stream().filter(used::contains).toList();
+    }
+
     /** Where the prices come from, of every file, lowest first, without repeats. */
     public List<String> sources() {
         return origins.stream().flatMap(o -> o.sources().stream()).distinct().toList();

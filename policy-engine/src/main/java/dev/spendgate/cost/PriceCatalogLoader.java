@@ -35,13 +35,19 @@ import java.util.Objects;
  * currency: USD                                    # optional; only USD is supported
  * sources: [negotiated Azure OpenAI rates]         # optional
  * models:                                          # optional; USD per million tokens
- *   gpt-4o: {provider: azure, tier: frontier, input: 2.20, output: 8.80, cachedInput: 1.10}
+ *   gpt-4o: {provider: azure, tier: frontier, input: 2.20, output: 8.80, cachedInput: 1.10,
+ *            cacheWrite: 2.75, batch: {input: 1.10, output: 4.40}}
+ *   acme-embed: {provider: acme, tier: small, mode: embedding, input: 0.02}
+ *   acme-rerank: {provider: acme, tier: small, mode: rerank, perQuery: 0.002}
  * gpus:                                            # optional; USD per GPU-hour
  *   H100: {onDemand: 6.10, spot: 2.40, reserved: 3.90}
  * </pre>
  *
- * In a model, {@code provider}, {@code tier}, {@code input} and {@code output} are required and
- * {@code cachedInput} optional; a GPU needs all three rates. Prices are numbers ≥ 0 within
+ * In a model, {@code provider} and {@code tier} are required; {@code mode} is {@code text} (the
+ * default: {@code input} and {@code output} required), {@code embedding} ({@code input} required,
+ * output not priced) or {@code rerank} ({@code perQuery}, USD per query, or {@code input});
+ * {@code cachedInput}, {@code cacheWrite} and {@code batch} (the batch tier's {@code input},
+ * {@code output}, {@code cachedInput}, {@code cacheWrite}) are optional; a GPU needs all three rates. Prices are numbers ≥ 0 within
  * plausible bounds (a token price between 0 and 0.001 USD/M is taken for a per-token price by
  * mistake; see {@link #MAX_TOKEN_PRICE}, {@link #MAX_GPU_PRICE}). A user file may hold any
  * subset of models and GPUs; {@link #loadOverShipped} lays it over the shipped catalog.
@@ -60,7 +66,13 @@ public final class PriceCatalogLoader {
     private static final List<String> TOP_KEYS =
             List.of("apiVersion", "kind", "metadata", "asOf", "currency", "sources", "models", "gpus");
     private static final List<String> METADATA_KEYS = List.of("name", "version", "description");
-    private static final List<String> MODEL_KEYS = List.of("provider", "tier", "input", "output", "cachedInput");
+    private static final List<String> MODEL_KEYS = List.of("provider", "tier", "mode", "input", "output", "cachedInput",
+            "cacheWrite", "perQuery", "batch");
+    private static final List<String> BATCH_KEYS = List.of("input", "output", "cachedInput", "cacheWrite");
+    private static final List<String> MODES = Arrays.stream(ModelPrice.Mode.values()).map(ModelPrice.Mode::wireName)
+            .toList();
+    /** Above this many USD per query (a search unit) a price is taken for a mistake. */
+    public static final BigDecimal MAX_QUERY_PRICE = new BigDecimal("10");
     private static final List<String> GPU_KEYS = List.of("onDemand", "spot", "reserved");
     private static final List<String> TIERS = Arrays.stream(ModelTier.values()).map(Enum::name).toList();
 
@@ -251,14 +263,67 @@ public final class PriceCatalogLoader {
                 unknownKeys(m, path, MODEL_KEYS);
                 String provider = requiredString(m, path, "provider");
                 ModelTier tier = tier(m, path);
-                BigDecimal input = tokenPrice(m, path, "input", true);
-                BigDecimal output = tokenPrice(m, path, "output", true);
+                ModelPrice.Mode mode = mode(m, path);
+                if (mode == null) {
+                    continue;
+                }
+                // a text model needs both token prices; an embedding model input; a reranker input or perQuery
+                BigDecimal perQuery = queryPrice(m, path);
+                BigDecimal input = tokenPrice(m, path, "input", mode != ModelPrice.Mode.RERANK || perQuery == null
+                        && !m.entries().containsKey("perQuery"));
+                BigDecimal output = tokenPrice(m, path, "output", mode == ModelPrice.Mode.TEXT);
                 BigDecimal cached = tokenPrice(m, path, "cachedInput", false);
-                if (provider != null && tier != null && input != null && output != null) {
-                    out.add(new ModelPrice(e.key(), provider, tier, input, output, cached));
+                BigDecimal cacheWrite = tokenPrice(m, path, "cacheWrite", false);
+                ModelPrice.Batch batch = batch(m, path);
+                boolean complete = mode == ModelPrice.Mode.TEXT ? input != null && output != null
+                        : mode == ModelPrice.Mode.EMBEDDING ? input != null : input != null || perQuery != null;
+                if (provider != null && tier != null && complete) {
+                    out.add(new ModelPrice(e.key(), provider, tier, mode, input == null ? BigDecimal.ZERO : input,
+                            output == null ? BigDecimal.ZERO : output, cached, cacheWrite, perQuery, batch));
                 }
             }
             return out;
+        }
+
+        /** {@code mode}: absent is {@code text}; null after a problem. */
+        private ModelPrice.Mode mode(YamlNode.Mapping m, String path) {
+            String mode = optionalString(m, path, "mode");
+            if (mode == null) {
+                return m.entries().containsKey("mode") && !isNull(m.get("mode")) ? null : ModelPrice.Mode.TEXT;
+            }
+            if (!MODES.contains(mode)) {
+                problem(m.get("mode").location(), path + ".mode: unknown mode '" + mode + "'" + hint(mode, MODES));
+                return null;
+            }
+            return ModelPrice.Mode.valueOf(mode.toUpperCase(Locale.ROOT));
+        }
+
+        /** {@code perQuery}: USD per query (a search unit) of a reranker, or null. */
+        private BigDecimal queryPrice(YamlNode.Mapping m, String path) {
+            BigDecimal p = price(m, path, "perQuery", false, "USD per query");
+            if (p != null && p.compareTo(MAX_QUERY_PRICE) > 0) {
+                problem(m.get("perQuery").location(), path + ".perQuery: " + plain(p) + " USD per query is implausibly"
+                        + " high (more than " + plain(MAX_QUERY_PRICE) + ")");
+                return null;
+            }
+            return p;
+        }
+
+        /** {@code batch: {input, output, cachedInput, cacheWrite}}: the batch tier's prices, or null. */
+        private ModelPrice.Batch batch(YamlNode.Mapping m, String path) {
+            YamlNode node = m.get("batch");
+            if (node == null || isNull(node)) {
+                return null;
+            }
+            String at = path + ".batch";
+            if (!(node instanceof YamlNode.Mapping b)) {
+                problem(node.location(), at + ": must be a mapping {input, output, cachedInput, cacheWrite}, not "
+                        + node.describe());
+                return null;
+            }
+            unknownKeys(b, at, BATCH_KEYS);
+            return new ModelPrice.Batch(tokenPrice(b, at, "input", false), tokenPrice(b, at, "output", false),
+                    tokenPrice(b, at, "cachedInput", false), tokenPrice(b, at, "cacheWrite", false));
         }
 
         private ModelTier tier(YamlNode.Mapping m, String path) {

@@ -37,6 +37,11 @@ public final class PriceFiles {
                 : new PriceCatalogLoader().load(display, bytes);
     }
 
+    /** Reads a price file given as bytes, a LiteLLM file when {@code liteLlm}, else a spendgate catalog. */
+    static PriceCatalog read(String display, boolean liteLlm, byte[] bytes) throws InvalidInputException {
+        return liteLlm ? new LiteLlmPriceLoader().load(display, bytes) : new PriceCatalogLoader().load(display, bytes);
+    }
+
     /**
      * The shipped catalog with {@code files} laid over it in the order given, so a later file wins
      * ({@link PriceCatalog#overlay}). Relative paths are resolved against {@code workDir} and named
@@ -45,12 +50,36 @@ public final class PriceFiles {
      * @throws InvalidInputException with every problem of every file
      */
     public static PriceCatalog overShipped(List<Path> files, Path workDir) throws InvalidInputException {
+        try {
+            return over(files.stream().map(PriceSource::file).toList(), workDir, null);
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (dev.spendgate.error.SpendgateException e) {
+            throw new IllegalStateException(e); // files only: nothing is fetched
+        }
+    }
+
+    /**
+     * The shipped catalog with {@code sources} laid over it in the order given, so a later one wins:
+     * files read from disk (relative paths resolved against {@code workDir}), URLs through
+     * {@code fetcher}, which may be null when there are none.
+     *
+     * @throws InvalidInputException with every problem of every file
+     * @throws dev.spendgate.error.SpendgateException {@code prices_unreachable} from {@code fetcher}
+     */
+    public static PriceCatalog over(List<PriceSource> sources, Path workDir, PriceFetcher fetcher)
+            throws dev.spendgate.error.SpendgateException {
         Objects.requireNonNull(workDir, "workDir == null");
         PriceCatalog catalog = PriceCatalog.shipped();
         List<Problem> problems = new ArrayList<>();
-        for (Path file : files) {
+        for (PriceSource source : sources) {
             try {
-                catalog = catalog.overlay(read(workDir.resolve(file), display(file)));
+                if (source instanceof PriceSource.Url u) {
+                    catalog = catalog.overlay(Objects.requireNonNull(fetcher, "a URL needs a fetcher").load(u));
+                } else {
+                    PriceSource.File f = (PriceSource.File) source;
+                    catalog = catalog.overlay(read(workDir.resolve(f.path()), f.display()));
+                }
             } catch (InvalidInputException e) {
                 problems.addAll(e.problems());
             }

@@ -1,12 +1,16 @@
 package dev.spendgate.gate;
 
 import dev.spendgate.cost.PriceCatalog;
+import dev.spendgate.cost.PriceFetcher;
+import dev.spendgate.cost.PriceSource;
 import dev.spendgate.engine.EngineSettings;
 import dev.spendgate.git.BaseRevision;
 import dev.spendgate.git.PolicyRepository;
+import dev.spendgate.input.UserCache;
 import dev.spendgate.policy.LoadedPolicy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,7 +25,9 @@ public final class GateConfig {
 
     private final Path workDir;
     private final Path policy;
-    private final List<Path> prices;
+    private final List<PriceSource> prices;
+    private final Path priceCache;
+    private final Duration priceTimeout;
     private final String toolVersion;
     private final String engine;
     private final EngineSettings engineSettings;
@@ -36,6 +42,8 @@ public final class GateConfig {
         this.workDir = b.workDir;
         this.policy = b.policy;
         this.prices = List.copyOf(b.prices);
+        this.priceCache = b.priceCache;
+        this.priceTimeout = b.priceTimeout;
         this.toolVersion = Objects.requireNonNull(b.toolVersion, "toolVersion == null");
         this.engine = b.engine;
         this.engineSettings = b.engineSettings;
@@ -67,9 +75,22 @@ public final class GateConfig {
         return policy;
     }
 
-    /** Price files laid over the shipped catalog in this order, a later one winning; may be empty. */
-    public List<Path> prices() {
+    /** Price files and URLs laid over the shipped catalog in this order, a later one winning; may be empty. */
+    public List<PriceSource> prices() {
         return prices;
+    }
+
+    /**
+     * Where price files given by URL are cached: as set, else the user cache's {@code prices}
+     * folder ({@link UserCache}) of the process's environment.
+     */
+    public Path priceCache() {
+        return priceCache != null ? priceCache : UserCache.folder(System.getenv(), "prices");
+    }
+
+    /** How long one request for a price file by URL may take. */
+    public Duration priceTimeout() {
+        return priceTimeout;
     }
 
     public String toolVersion() {
@@ -120,7 +141,9 @@ public final class GateConfig {
 
         private Path workDir = Path.of("");
         private Path policy;
-        private final List<Path> prices = new ArrayList<>();
+        private final List<PriceSource> prices = new ArrayList<>();
+        private Path priceCache;
+        private Duration priceTimeout = PriceFetcher.DEFAULT_TIMEOUT;
         private String toolVersion;
         private String engine = "drools";
         private EngineSettings engineSettings = EngineSettings.none();
@@ -144,9 +167,28 @@ public final class GateConfig {
             return this;
         }
 
+        /** Price files, laid over the shipped catalog in this order. */
         public Builder prices(List<Path> prices) {
             this.prices.clear();
+            prices.forEach(p -> this.prices.add(new PriceSource.File(p)));
+            return this;
+        }
+
+        /** Price files and URLs, laid over the shipped catalog in this order. */
+        public Builder priceSources(List<PriceSource> prices) {
+            this.prices.clear();
             this.prices.addAll(prices);
+            return this;
+        }
+
+        /** The folder price files given by URL are cached in (default: the user cache's {@code prices}). */
+        public Builder priceCache(Path folder) {
+            this.priceCache = folder;
+            return this;
+        }
+
+        public Builder priceTimeout(Duration timeout) {
+            this.priceTimeout = Objects.requireNonNull(timeout, "timeout == null");
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.spendgate.gate;
 
+import dev.spendgate.cost.CatalogOrigin;
 import dev.spendgate.error.ExitCodes;
 import dev.spendgate.git.ChangeSummary;
 import dev.spendgate.input.Diagnostic;
@@ -20,6 +21,8 @@ import java.util.Objects;
  * @param changes        what a git-aware run judged against its base revision; null otherwise
  * @param spend          the live spend the run judged, attributed; null when it had no spend source
  * @param costs          what a git-aware run's change does to the estimates; null otherwise
+ * @param prices         the price files the estimates were made with, lowest first (their dates are
+ *                       named in every report); empty when not known
  */
 public record GateReport(
         String toolVersion,
@@ -33,7 +36,8 @@ public record GateReport(
         FailOn failOn,
         ChangeSummary changes,
         SpendSnapshot spend,
-        CostDiff costs) {
+        CostDiff costs,
+        List<CatalogOrigin> prices) {
 
     public GateReport {
         Objects.requireNonNull(failOn, "failOn == null");
@@ -45,6 +49,7 @@ public record GateReport(
         policyFindings = List.copyOf(policyFindings);
         diagnostics = List.copyOf(diagnostics);
         rules = List.copyOf(rules);
+        prices = prices == null ? List.of() : List.copyOf(prices);
     }
 
     public static Builder builder() {
@@ -55,7 +60,7 @@ public record GateReport(
     public Builder toBuilder() {
         return new Builder().toolVersion(toolVersion).engine(engine).engineMetadata(engineMetadata).policy(policy)
                 .manifests(manifests).policyFindings(policyFindings).diagnostics(diagnostics).rules(rules)
-                .failOn(failOn).changes(changes).spend(spend).costs(costs);
+                .failOn(failOn).changes(changes).spend(spend).costs(costs).prices(prices);
     }
 
     public Verdict verdict() {
@@ -180,6 +185,7 @@ public record GateReport(
         private ChangeSummary changes;
         private SpendSnapshot spend;
         private CostDiff costs;
+        private List<CatalogOrigin> prices = List.of();
 
         private Builder() {
         }
@@ -239,6 +245,11 @@ public record GateReport(
             return this;
         }
 
+        public Builder prices(List<CatalogOrigin> prices) {
+            this.prices = prices;
+            return this;
+        }
+
         public Builder costs(CostDiff costs) {
             this.costs = costs;
             return this;
@@ -246,7 +257,7 @@ public record GateReport(
 
         public GateReport build() {
             return new GateReport(toolVersion, engine, engineMetadata, policy, manifests, policyFindings, diagnostics,
-                    rules, failOn, changes, spend, costs);
+                    rules, failOn, changes, spend, costs, prices);
         }
     }
 }

@@ -5,7 +5,9 @@ import dev.spendgate.cost.EstimateResult;
 import dev.spendgate.cost.Alternatives;
 import dev.spendgate.cost.Estimator;
 import dev.spendgate.cost.PriceCatalog;
+import dev.spendgate.cost.PriceFetcher;
 import dev.spendgate.cost.PriceFiles;
+import dev.spendgate.cost.PriceSource;
 import dev.spendgate.engine.EngineException;
 import dev.spendgate.engine.PolicyEngine;
 import dev.spendgate.engine.PolicyEngines;
@@ -35,9 +37,12 @@ import dev.spendgate.spend.SpendQuery;
 import dev.spendgate.spend.SpendSnapshot;
 import dev.spendgate.spend.SpendSource;
 import dev.spendgate.yaml.DidYouMean;
+import dev.spendgate.yaml.Ttl;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,10 +74,13 @@ public final class GateRunner implements AutoCloseable {
     private final ChangeReview review;
     private final ChangeReview.Trusted trusted;
     private final GateRunner owner;
+    /** What fetching price files by URL had to say (a cached copy used), in the order fetched. */
+    private final List<Diagnostic> priceWarnings;
     private PreparedPolicies prepared;
 
     private GateRunner(GateConfig config, LoadedPolicy policy, PriceCatalog catalog, PolicyEngine engine,
-                       ChangeReview review, ChangeReview.Trusted trusted, GateRunner owner) {
+                       ChangeReview review, ChangeReview.Trusted trusted, GateRunner owner,
+                       List<Diagnostic> priceWarnings) {
         this.config = config;
         this.policy = policy;
         this.catalog = catalog;
@@ -81,6 +89,7 @@ public final class GateRunner implements AutoCloseable {
         this.review = review;
         this.trusted = trusted;
         this.owner = owner;
+        this.priceWarnings = List.copyOf(priceWarnings);
     }
 
     /**
@@ -95,7 +104,9 @@ public final class GateRunner implements AutoCloseable {
                 "unknown engine '" + config.engine() + "' (available: " + String.join(", ", PolicyEngines.ids()) + ")"));
         Path dir = config.workDir();
         if (config.loadedPolicy() != null) {
-            return new GateRunner(config, config.loadedPolicy(), catalog(config), engine, null, null, null);
+            PriceFetcher fetcher = fetcher(config);
+            return new GateRunner(config, config.loadedPolicy(), catalog(config, fetcher), engine, null, null, null,
+                    warnings(fetcher));
         }
         PolicyRepository.Loaded fromRepository = config.policyRepo() == null ? null
                 : PolicyRepository.load(config.policyRepo(), config.policyRepoCache());
@@ -108,13 +119,16 @@ public final class GateRunner implements AutoCloseable {
                 PolicySetLoader loader = new PolicySetLoader();
                 policy = file == null ? loader.defaults() : loader.load(dir.resolve(file), DisplayPath.of(file).text());
             }
-            return new GateRunner(config, policy, catalog(config), engine, null, null, null);
+            PriceFetcher fetcher = fetcher(config);
+            return new GateRunner(config, policy, catalog(config, fetcher), engine, null, null, null, warnings(fetcher));
         }
         ChangeReview review = ChangeReview.open(dir, config.base());
         try {
-            ChangeReview.Trusted trusted = review.trusted(config.policy(), config.prices(), fromRepository,
+            PriceFetcher fetcher = fetcher(config);
+            ChangeReview.Trusted trusted = review.trusted(config.policy(), config.prices(), fetcher, fromRepository,
                     config.allowPrWaivers());
-            return new GateRunner(config, trusted.policy(), trusted.catalog(), engine, review, trusted, null);
+            return new GateRunner(config, trusted.policy(), trusted.catalog(), engine, review, trusted, null,
+                    warnings(fetcher));
         } catch (SpendgateException | RuntimeException e) {
             review.close();
             throw e;
@@ -129,8 +143,18 @@ public final class GateRunner implements AutoCloseable {
         return config.policy();
     }
 
-    private static PriceCatalog catalog(GateConfig config) throws InvalidInputException {
-        return config.catalog() != null ? config.catalog() : PriceFiles.overShipped(config.prices(), config.workDir());
+    private static PriceCatalog catalog(GateConfig config, PriceFetcher fetcher) throws SpendgateException {
+        return config.catalog() != null ? config.catalog() : PriceFiles.over(config.prices(), config.workDir(), fetcher);
+    }
+
+    private static List<Diagnostic> warnings(PriceFetcher fetcher) {
+        return fetcher == null ? List.of() : fetcher.diagnostics();
+    }
+
+    /** The fetcher of this run's price URLs, or null when there are none. */
+    private static PriceFetcher fetcher(GateConfig config) {
+        return config.prices().stream().anyMatch(p -> p instanceof PriceSource.Url)
+                ? new PriceFetcher(config.priceCache(), config.priceTimeout()) : null;
     }
 
     /**
@@ -145,7 +169,7 @@ public final class GateRunner implements AutoCloseable {
             throw new IllegalArgumentException("a runner's policies are prepared for its packs: "
                     + ids(policy.packs()) + ", not " + ids(other.packs()));
         }
-        return new GateRunner(config, other, catalog, engine, null, null, root());
+        return new GateRunner(config, other, catalog, engine, null, null, root(), priceWarnings);
     }
 
     private static List<String> ids(List<Pack> packs) {
@@ -203,7 +227,8 @@ public final class GateRunner implements AutoCloseable {
         SpendSnapshot spend = input.spend() == null ? null : spend(manifests, input.spend(), input);
         Gate gate = new Gate(config.toolVersion(), policy.policySet(), policy.packs());
         GateReport report = gate.evaluate(engine.id(), prepared(), manifests, bases, this::price, input.now(), spend)
-                .withDiagnostics(catalogDiagnostics());
+                .withDiagnostics(catalogDiagnostics()).withDiagnostics(catalogAge(input.now()));
+        report = report.toBuilder().prices(catalog.origins()).build();
         if (selection != null) {
             if (input.newOnly()) {
                 // the same prepared policies over the base versions: what of the report was there before the change
@@ -284,14 +309,45 @@ public final class GateRunner implements AutoCloseable {
     }
 
     /**
-     * What reading the price files left out, one {@code info} diagnostic per note of a file (e.g.
-     * the entries of a LiteLLM file that are not text models), located at the file's start.
+     * What reading the price files had to say: a {@code prices_cached} warning for each price URL
+     * whose server gave no current answer (its cached copy was used), then one {@code info}
+     * diagnostic per note of a file (e.g. the entries of a LiteLLM file that are not priced),
+     * located at the file's start.
      */
     public List<Diagnostic> catalogDiagnostics() {
-        List<Diagnostic> out = new ArrayList<>();
+        List<Diagnostic> out = new ArrayList<>(priceWarnings);
         for (CatalogOrigin o : catalog.origins()) {
             for (String note : o.notes()) {
                 out.add(Diagnostic.info("prices_skipped", new SourceLocation(o.file(), 1, 1), note));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A {@code prices_stale} warning for each dated price file the catalog still prices with
+     * ({@link PriceCatalog#originsInUse}) whose {@code asOf} (00:00 UTC of that day) lies more than the
+     * policy set's {@code prices.maxAge} before the UTC day of {@code now}, located at the file's
+     * start: with the default 90d, a catalog of 2026-11-01 is current through 2027-01-30 and stale
+     * from 2027-01-31 (91 days). Undated files (LiteLLM) are not judged.
+     */
+    public List<Diagnostic> catalogAge(Instant now) {
+        Objects.requireNonNull(now, "now == null");
+        Ttl maxAge = policy.policySet().parameters().prices().maxAge();
+        List<Diagnostic> out = new ArrayList<>();
+        for (CatalogOrigin o : catalog.originsInUse()) {
+            if (o.asOf() == null) {
+                continue;
+            }
+            Instant dated = o.asOf().atStartOfDay(ZoneOffset.UTC).toInstant();
+            java.time.LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
+            if (dated.plus(maxAge.duration()).isBefore(today.atStartOfDay(ZoneOffset.UTC).toInstant())) {
+                long days = java.time.temporal.ChronoUnit.DAYS.between(o.asOf(), today);
+                out.add(Diagnostic.warning("prices_stale", new SourceLocation(o.file(), 1, 1), "the prices of "
+                        + o.name() + (o.version() == null ? "" : " " + o.version()) + " are dated " + o.asOf() + ", "
+                        + days + (days == 1 ? " day" : " days") + " before " + now + ", more than prices.maxAge ("
+                        + maxAge.text() + "): estimates may be off; update the catalog (a newer spendgate, or"
+                        + " --prices with current prices)"));
             }
         }
         return out;

@@ -2,8 +2,11 @@ package dev.spendgate.git;
 
 import dev.spendgate.cost.LiteLlmPriceLoader;
 import dev.spendgate.cost.PriceCatalog;
+import dev.spendgate.cost.PriceFetcher;
 import dev.spendgate.cost.PriceFiles;
+import dev.spendgate.cost.PriceSource;
 import dev.spendgate.error.InvalidInputException;
+import dev.spendgate.error.SpendgateException;
 import dev.spendgate.input.Diagnostic;
 import dev.spendgate.input.DisplayPath;
 import dev.spendgate.input.Problem;
@@ -27,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -256,18 +260,19 @@ public final class ChangeReview implements AutoCloseable {
      * Reads the policy that judges the change from the base revision, never from the change: the
      * policy set file {@code policy} (the default {@code .spendgate/policy.yaml} when null) with the
      * pack folders and waivers it names, and the price files {@code priceFiles} laid over the shipped
-     * catalog in order ({@link PriceFiles}; may be empty). A file
+     * catalog in order ({@link PriceFiles}; may be empty). A file (or a URL, read with {@code fetcher})
      * outside the repository is the pipeline's own, not the change's, and is read from disk. A policy
      * set the base revision does not have is the shipped defaults until the change is merged.
      *
      * @param fromRepository the policy set of a policy repository, which then replaces the base's; or null
      * @param allowPrWaivers let waivers that the change adds or modifies apply before merge
+     * @throws SpendgateException   {@code prices_unreachable} when a price URL gives no answer and nothing is cached
      * @throws InvalidInputException when the trusted policy, the prices, or (when allowed) the
      *                               change's waivers do not load
      */
-    public Trusted trusted(Path policy, List<Path> priceFiles, PolicyRepository.Loaded fromRepository,
-                           boolean allowPrWaivers)
-            throws GitException, InvalidInputException {
+    public Trusted trusted(Path policy, List<PriceSource> priceFiles, PriceFetcher fetcher,
+                           PolicyRepository.Loaded fromRepository, boolean allowPrWaivers)
+            throws SpendgateException {
         long max = YamlLimits.defaults().maxBytes();
         String at = Repo.abbreviate(baseCommit);
         List<Diagnostic> diagnostics = new ArrayList<>();
@@ -308,7 +313,16 @@ public final class ChangeReview implements AutoCloseable {
 
         PriceCatalog catalog = PriceCatalog.shipped();
         List<Problem> priceProblems = new ArrayList<>();
-        for (Path prices : priceFiles) {
+        for (PriceSource given : priceFiles) {
+            if (given instanceof PriceSource.Url url) {
+                try {
+                    catalog = catalog.overlay(Objects.requireNonNull(fetcher, "a URL needs a fetcher").load(url));
+                } catch (InvalidInputException e) {
+                    priceProblems.addAll(e.problems());
+                }
+                continue;
+            }
+            Path prices = ((PriceSource.File) given).path();
             Path file = workDir.resolve(prices);
             String inRepo = repo.pathOf(file);
             long limit = PriceFiles.isLiteLlm(display(prices)) ? LiteLlmPriceLoader.MAX_BYTES : max;

@@ -174,12 +174,19 @@ final class ManifestParser {
         Long avgOutputTokens = m.integer("avgOutputTokens", 0, MAX_TOKENS);
         Boolean promptCaching = m.bool("promptCaching");
         Long maxRetries = m.integer("maxRetries", 0, MAX_RETRIES);
+        Boolean batch = m.bool("batch");
+        Long cacheWritesPerDay = m.integer("cacheWritesPerDay", 0, MAX_TOKENS);
+        Long searchUnitsPerRequest = m.integer("searchUnitsPerRequest", 1, MAX_TOKENS);
+        if (cacheWritesPerDay != null && !Boolean.TRUE.equals(promptCaching)) {
+            m.problem("cacheWritesPerDay", "needs promptCaching: true (cache writes are of the cached system prompt)");
+        }
         m.rejectUnknown();
         if (m.problems().size() > before || name == null) {
             return null;
         }
         return new ModelUse(name, provider, maxOutputTokens, maxInputTokens, systemPromptTokens, requestsPerDay,
-                avgInputTokens, avgOutputTokens, promptCaching, maxRetries == null ? null : maxRetries.intValue());
+                avgInputTokens, avgOutputTokens, promptCaching, maxRetries == null ? null : maxRetries.intValue(),
+                batch, cacheWritesPerDay, searchUnitsPerRequest);
     }
 
     private static Compute compute(Fields c) {

@@ -39,7 +39,8 @@ final class IntentsParser {
                 gpu(intents.mapping("gpu"), d.gpu()),
                 liveSpend(intents.mapping("liveSpend"), d.liveSpend()),
                 changes(intents.mapping("changes"), d.changes()),
-                unitEconomics(intents.mapping("unitEconomics"), d.unitEconomics()));
+                unitEconomics(intents.mapping("unitEconomics"), d.unitEconomics()),
+                prices(intents.mapping("prices"), d.prices()));
         intents.rejectUnknown();
         return p;
     }
@@ -233,5 +234,14 @@ final class IntentsParser {
         }
         f.rejectUnknown();
         return out;
+    }
+
+    private static Parameters.Prices prices(Fields f, Parameters.Prices d) {
+        if (f == null) {
+            return d;
+        }
+        Ttl maxAge = or(f.duration("maxAge"), d.maxAge());
+        f.rejectUnknown();
+        return new Parameters.Prices(maxAge);
     }
 }

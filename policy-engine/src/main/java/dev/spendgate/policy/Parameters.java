@@ -23,7 +23,8 @@ public record Parameters(
         Gpu gpu,
         LiveSpend liveSpend,
         Changes changes,
-        UnitEconomics unitEconomics) {
+        UnitEconomics unitEconomics,
+        Prices prices) {
 
     public Parameters {
         Objects.requireNonNull(ownership, "ownership == null");
@@ -35,12 +36,13 @@ public record Parameters(
         Objects.requireNonNull(liveSpend, "liveSpend == null");
         Objects.requireNonNull(changes, "changes == null");
         Objects.requireNonNull(unitEconomics, "unitEconomics == null");
+        Objects.requireNonNull(prices, "prices == null");
     }
 
-    /** Parameters without unit-economics limits. */
+    /** Parameters with the default {@code unitEconomics} (no limits) and {@code prices} intents. */
     public Parameters(Ownership ownership, Budgets budgets, Expiry expiry, ModelSelection modelSelection, Tokens tokens,
                       Gpu gpu, LiveSpend liveSpend, Changes changes) {
-        this(ownership, budgets, expiry, modelSelection, tokens, gpu, liveSpend, changes, UnitEconomics.NONE);
+        this(ownership, budgets, expiry, modelSelection, tokens, gpu, liveSpend, changes, UnitEconomics.NONE, Prices.DEFAULT);
     }
 
     /** The parameters of a policy set that sets none. */
@@ -54,7 +56,7 @@ public record Parameters(
                 new Gpu(true, true, 8, new BigDecimal("0.6")),
                 new LiveSpend(new BigDecimal("0.8"), new BigDecimal("1.0"), new Ttl("36h", Duration.ofHours(36)),
                         new BigDecimal("3.0"), "EffectiveCost", Map.of("manifest", "spendgate-manifest", "team", "team")),
-                new Changes(new BigDecimal("0.5"), null, new BigDecimal(50)), UnitEconomics.NONE);
+                new Changes(new BigDecimal("0.5"), null, new BigDecimal(50)), UnitEconomics.NONE, Prices.DEFAULT);
     }
 
     /**
@@ -147,6 +149,20 @@ public record Parameters(
                           BigDecimal maxEstimateIncreasePercent) {
         public Changes {
             Objects.requireNonNull(maxBudgetIncrease, "maxBudgetIncrease == null");
+        }
+    }
+
+    /**
+     * The price catalog the gate judges with, not a rule's parameter: the gate warns
+     * ({@code prices_stale}) when a catalog file it prices with is dated more than {@code maxAge}
+     * before the clock.
+     */
+    public record Prices(Ttl maxAge) {
+        /** {@code maxAge: 90d}. */
+        public static final Prices DEFAULT = new Prices(new Ttl("90d", Duration.ofDays(90)));
+
+        public Prices {
+            Objects.requireNonNull(maxAge, "maxAge == null");
         }
     }
 }

@@ -50,6 +50,7 @@ public final class JsonRenderer implements Renderer {
                 g.writeEnd();
             }
             g.write("policy", report.policy());
+            PriceDates.write(g, report);
             g.write("verdict", report.verdict().wireName());
             g.write("exitCode", report.exitCode());
             Summary s = report.summary();

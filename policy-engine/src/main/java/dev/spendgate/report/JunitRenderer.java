@@ -63,7 +63,7 @@ public final class JunitRenderer implements Renderer {
             x.writeAttribute("errors", "0");
             x.writeAttribute("time", "0");
             for (Suite s : suites) {
-                writeSuite(x, s);
+                writeSuite(x, s, PriceDates.line(report));
             }
             x.writeCharacters("\n");
             x.writeEndElement();
@@ -95,7 +95,7 @@ public final class JunitRenderer implements Renderer {
         }
     }
 
-    private static void writeSuite(XMLStreamWriter x, Suite s) throws XMLStreamException {
+    private static void writeSuite(XMLStreamWriter x, Suite s, String prices) throws XMLStreamException {
         x.writeCharacters("\n  ");
         x.writeStartElement("testsuite");
         x.writeAttribute("name", s.name);
@@ -106,6 +106,16 @@ public final class JunitRenderer implements Renderer {
         x.writeAttribute("time", "0");
         if (!s.file.isEmpty()) {
             x.writeAttribute("file", s.file);
+        }
+        if (!prices.isEmpty()) {
+            x.writeCharacters("\n    ");
+            x.writeStartElement("properties");
+            x.writeCharacters("\n      ");
+            x.writeEmptyElement("property");
+            x.writeAttribute("name", "spendgate.prices");
+            x.writeAttribute("value", prices);
+            x.writeCharacters("\n    ");
+            x.writeEndElement();
         }
         for (Case c : s.cases) {
             x.writeCharacters("\n    ");

@@ -167,6 +167,9 @@ public final class MarkdownRenderer implements Renderer {
         section(out, "Warnings", all, Outcome.WARN, false);
         section(out, "Waived", all, Outcome.WAIVED, false);
 
+        if (!report.prices().isEmpty()) {
+            out.append("Prices: ").append(cell(PriceDates.line(report))).append("\n\n");
+        }
         if (!report.diagnostics().isEmpty()) {
             out.append("### Notes\n\n");
             for (Diagnostic d : report.diagnostics()) {

@@ -60,10 +60,13 @@ public final class SarifRenderer implements Renderer {
                 writeResult(g, l, index);
             }
             g.writeEnd();
+            g.writeStartObject("properties"); // the price files the estimates were made with
+            PriceDates.write(g, report);
             if (report.potentialSavings() != null) {
                 // what the priced alternatives of all findings would save, each manifest's taken together
-                g.writeStartObject("properties").write("potentialSavings", report.potentialSavings()).writeEnd();
+                g.write("potentialSavings", report.potentialSavings());
             }
+            g.writeEnd();
             g.writeEnd().writeEnd();
             g.writeEnd();
         }

@@ -86,6 +86,9 @@ public final class TextRenderer implements Renderer {
                     .append(' ').append(sp.currency()).append(" attributed")
                     .append(sp.coverage() == null ? "" : " (" + sp.coverage().toPlainString() + "%)").append('\n');
         }
+        if (!report.prices().isEmpty()) {
+            out.append("PRICES ").append(PriceDates.line(report)).append('\n');
+        }
         for (Diagnostic d : report.diagnostics()) {
             out.append("note: ").append(d.toString()).append('\n');
         }

@@ -197,12 +197,18 @@ class EstimatorTest {
     }
 
     @Test
-    void embeddingWithoutOutputTokens() {
+    void anEmbeddingModelOfACatalogWithoutAModeIsATextModelWithFreeOutput() {
+        // test-prices.yaml gives text-embedding-3-small no mode: a text model whose output costs nothing
         ModelUse use = new ModelUse("text-embedding-3-small", "openai", null, null, null, 5000L, 800L, null, null, null);
         List<EstimateItem> items = estimate(WorkloadKind.LlmWorkflow, null, monthly(), List.of(use), null).items();
         assertEquals("5000 req/day × 30 days × 0 tokens (no avgOutputTokens or maxOutputTokens) = 0.0M tokens × 0.00 USD/M",
                 items.get(1).formula());
         assertEquals(bd("2.40"), items.get(0).amount());
+        // the shipped catalog says it is an embedding model: input tokens only
+        EstimateResult shipped = new Estimator(PriceCatalog.shipped()).estimate(manifest(WorkloadKind.LlmWorkflow,
+                spec(null, monthly(), List.of(use), null), Map.of()));
+        assertEquals(List.of("5000 req/day × 30 days × 800 tokens (embedding: input tokens only) = 120.0M tokens"
+                + " × 0.02 USD/M"), shipped.estimate().items().stream().map(EstimateItem::formula).toList());
     }
 
     @Test
@@ -303,6 +309,116 @@ class EstimatorTest {
     }
 
     // --- building manifests by hand ---
+
+    // ---- units beyond text tokens, priced from the LiteLLM fixture laid over the shipped catalog
+
+    private static Estimate litellm(Ttl ttl, Budget budget, ModelUse... models) throws Exception {
+        PriceCatalog catalog = PriceCatalog.shipped().overlay(new LiteLlmPriceLoader()
+                .load(Fixtures.path(LiteLlmPriceLoaderTest.FIXTURE), LiteLlmPriceLoaderTest.FIXTURE));
+        EstimateResult r = new Estimator(catalog).estimate(manifest(WorkloadKind.LlmWorkflow,
+                spec(ttl, budget, List.of(models), null), Map.of()));
+        assertEquals(List.of(), r.diagnostics());
+        assertTrue(r.estimate().complete());
+        return r.estimate();
+    }
+
+    private static ModelUse use(String name, long requestsPerDay, Long avgInput, Long avgOutput, Long system,
+                                Boolean caching, Boolean batch, Long cacheWrites, Long searchUnits) {
+        return new ModelUse(name, null, null, null, system, requestsPerDay, avgInput, avgOutput, caching, null, batch,
+                cacheWrites, searchUnits);
+    }
+
+    @Test
+    void anEmbeddingModelOnlyLiteLlmKnowsIsPricedByItsInputTokens() throws Exception {
+        // declared output tokens do not count: an embedding model writes none
+        Estimate e = litellm(null, monthly(), use("voyage/voyage-3.5", 5000, 800L, 100L, null, null, null, null, null));
+        assertEquals(List.of(new EstimateItem("tokens", "voyage/voyage-3.5 input",
+                "5000 req/day × 30 days × 800 tokens (embedding: input tokens only) = 120.0M tokens × 0.06 USD/M",
+                bd("120"), "M tokens", bd("0.06"), bd("7.20"), "/spec/models/0")), e.items());
+        assertEquals(bd("7.20"), e.total());
+    }
+
+    @Test
+    void batchPricesWithBatchTrueAndTheStandardPriceSaidWhereThereIsNone() throws Exception {
+        Estimate e = litellm(null, monthly(),
+                use("text-embedding-3-small", 5000, 800L, null, null, null, true, null, null),
+                use("azure/gpt-4o", 100, 1000L, 100L, null, null, true, null, null));
+        assertEquals(List.of(
+                "5000 req/day × 30 days × 800 tokens (embedding: input tokens only) = 120.0M tokens × 0.01 USD/M batch",
+                "100 req/day × 30 days × 1000 tokens = 3.0M tokens × 2.50 USD/M"
+                        + " (batch: no batch input price in the catalog, standard price)",
+                "100 req/day × 30 days × 100 tokens = 0.3M tokens × 10.00 USD/M"
+                        + " (batch: no batch output price in the catalog, standard price)"),
+                e.items().stream().map(EstimateItem::formula).toList());
+        assertEquals(List.of(bd("1.20"), bd("7.50"), bd("3.00")), e.items().stream().map(EstimateItem::amount).toList());
+    }
+
+    @Test
+    void cacheWritesPayTheCacheWritePriceInsteadOfTheRead() throws Exception {
+        ModelUse standard = use("claude-sonnet-4-5", 2000, 3000L, 500L, 1000L, true, null, 24L, null);
+        Estimate e = litellm(ttl(72), total(), standard);
+        assertEquals(List.of(
+                new EstimateItem("tokens", "claude-sonnet-4-5 input",
+                        "2000 req/day × 3 days × 3000 tokens = 18.0M tokens × 3.00 USD/M",
+                        bd("18"), "M tokens", bd("3"), bd("54.00"), "/spec/models/0"),
+                new EstimateItem("tokens", "claude-sonnet-4-5 cached input",
+                        "(2000 − 24 cache writes) req/day × 3 days × 1000 tokens (system prompt)"
+                                + " = 5.928M tokens × 0.30 USD/M",
+                        bd("5.928"), "M tokens", bd("0.3"), bd("1.78"), "/spec/models/0"),
+                new EstimateItem("tokens", "claude-sonnet-4-5 cache write",
+                        "24 cache writes/day × 3 days × 1000 tokens (system prompt) = 0.072M tokens × 3.75 USD/M",
+                        bd("0.072"), "M tokens", bd("3.75"), bd("0.27"), "/spec/models/0"),
+                new EstimateItem("tokens", "claude-sonnet-4-5 output",
+                        "2000 req/day × 3 days × 500 tokens = 3.0M tokens × 15.00 USD/M",
+                        bd("3"), "M tokens", bd("15"), bd("45.00"), "/spec/models/0")),
+                e.items());
+        assertEquals(bd("101.05"), e.total());
+
+        ModelUse batch = use("claude-sonnet-4-5", 2000, 3000L, 500L, 1000L, true, true, 24L, null);
+        Estimate b = litellm(ttl(72), total(), batch);
+        assertEquals(List.of(
+                "2000 req/day × 3 days × 3000 tokens = 18.0M tokens × 1.50 USD/M batch",
+                "(2000 − 24 cache writes) req/day × 3 days × 1000 tokens (system prompt) = 5.928M tokens × 0.15 USD/M batch",
+                "24 cache writes/day × 3 days × 1000 tokens (system prompt) = 0.072M tokens × 1.875 USD/M batch",
+                "2000 req/day × 3 days × 500 tokens = 3.0M tokens × 7.50 USD/M batch"),
+                b.items().stream().map(EstimateItem::formula).toList());
+        // 0.8892 -> 0.89, 0.135 -> 0.14 (HALF_UP)
+        assertEquals(List.of(bd("27.00"), bd("0.89"), bd("0.14"), bd("22.50")),
+                b.items().stream().map(EstimateItem::amount).toList());
+    }
+
+    @Test
+    void cacheWritesWithoutACacheWritePriceAreAtTheInputPriceAndNeverMoreThanTheRequests() {
+        ModelUse use = new ModelUse("gpt-4o-mini", null, null, null, 100L, 10L, 0L, 0L, true, null, null, 50L, null);
+        List<EstimateItem> items = estimate(WorkloadKind.LlmWorkflow, ttl(24), total(), List.of(use), null).items();
+        assertEquals(List.of("gpt-4o-mini input", "gpt-4o-mini cached input", "gpt-4o-mini cache write",
+                "gpt-4o-mini output"), items.stream().map(EstimateItem::label).toList());
+        assertEquals("(10 − 10 cache writes) req/day × 1 day × 100 tokens (system prompt) = 0.0M tokens × 0.075 USD/M",
+                items.get(1).formula());
+        assertEquals("10 cache writes/day × 1 day × 100 tokens (system prompt) = 0.001M tokens × 0.15 USD/M"
+                + " (no cacheWrite price in the catalog: input price)", items.get(2).formula());
+    }
+
+    @Test
+    void aRerankerIsPricedPerSearchUnitOrByItsInputTokens() throws Exception {
+        Estimate e = litellm(null, monthly(),
+                use("rerank-v3.5", 1000, 2000L, null, null, null, null, null, 3L),
+                use("rerank-v3.5", 1000, null, null, null, null, null, null, null),
+                use("voyage/rerank-2.5", 1000, 2000L, 10L, null, null, null, null, null));
+        assertEquals(List.of(
+                new EstimateItem("queries", "rerank-v3.5 queries",
+                        "1000 req/day × 30 days × 3 search units = 90000 search units × 0.002 USD/unit",
+                        bd("90000"), "search units", bd("0.002"), bd("180.00"), "/spec/models/0"),
+                new EstimateItem("queries", "rerank-v3.5 queries",
+                        "1000 req/day × 30 days × 1 search unit (no searchUnitsPerRequest: 1)"
+                                + " = 30000 search units × 0.002 USD/unit",
+                        bd("30000"), "search units", bd("0.002"), bd("60.00"), "/spec/models/1"),
+                new EstimateItem("tokens", "voyage/rerank-2.5 input",
+                        "1000 req/day × 30 days × 2000 tokens (rerank: input tokens only) = 60.0M tokens × 0.05 USD/M",
+                        bd("60"), "M tokens", bd("0.05"), bd("3.00"), "/spec/models/2")),
+                e.items());
+        assertEquals(bd("243.00"), e.total());
+    }
 
     private static Estimate estimate(WorkloadKind kind, Ttl ttl, Budget budget, List<ModelUse> models, Compute compute) {
         EstimateResult r = estimator.estimate(manifest(kind, spec(ttl, budget, models, compute), Map.of()));

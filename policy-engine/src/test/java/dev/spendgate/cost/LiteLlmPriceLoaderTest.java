@@ -37,32 +37,90 @@ class LiteLlmPriceLoaderTest {
         return new ModelPrice(name, provider, null, num(input), num(output), cached == null ? null : num(cached));
     }
 
+    /** {@code p} without its batch prices, to compare with the standard prices alone. */
+    private static ModelPrice standard(ModelPrice p) {
+        return new ModelPrice(p.name(), p.provider(), p.tier(), p.mode(), p.input(), p.output(), p.cachedInput(),
+                p.cacheWrite(), p.perQuery(), null);
+    }
+
     @Test
     void textModelsAreImportedPerMillionTokensExactly() throws Exception {
         PriceCatalog c = loader.load(Fixtures.path(FIXTURE), FIXTURE);
         assertEquals(List.of("azure/gpt-4o", "bedrock/anthropic.claude-3-5-haiku-20241022-v1:0",
-                "claude-sonnet-4-20250514", "deepseek/deepseek-chat", "ft:gpt-4o-mini-2024-07-18",
+                "claude-sonnet-4-20250514", "claude-sonnet-4-5", "deepseek/deepseek-chat", "ft:gpt-4o-mini-2024-07-18",
                 "gemini/gemini-2.5-flash", "gpt-3.5-turbo-instruct", "gpt-4o", "gpt-4o-mini",
-                "mistral/mistral-large-latest", "o1-pro"), List.copyOf(c.models().keySet()));
+                "mistral/mistral-large-latest", "o1-pro", "rerank-v3.5", "text-embedding-3-small", "voyage/rerank-2.5",
+                "voyage/voyage-3.5"), List.copyOf(c.models().keySet()));
         assertEquals(List.of(), List.copyOf(c.gpus().keySet()));
 
         // 2.5e-06 USD per token is 2.5 USD per million, 1e-05 is 10: exact, without trailing zeros or exponents
         assertEquals(price("azure/gpt-4o", "azure", "2.5", "10", "1.25"), c.model("azure/gpt-4o").orElseThrow());
         assertEquals("10", c.model("gpt-4o").orElseThrow().output().toPlainString());
-        assertEquals(price("gpt-4o-mini", "openai", "0.15", "0.6", "0.075"), c.model("gpt-4o-mini").orElseThrow());
+        assertEquals(price("gpt-4o-mini", "openai", "0.15", "0.6", "0.075"),
+                standard(c.model("gpt-4o-mini").orElseThrow()));
         assertEquals(price("deepseek/deepseek-chat", "deepseek", "0.27", "1.1", "0.07"),
                 c.model("deepseek/deepseek-chat").orElseThrow());
-        assertEquals(price("bedrock/anthropic.claude-3-5-haiku-20241022-v1:0", "bedrock", "0.8", "4", "0.08"),
+        assertEquals(new ModelPrice("bedrock/anthropic.claude-3-5-haiku-20241022-v1:0", "bedrock", null,
+                        ModelPrice.Mode.TEXT, num("0.8"), num("4"), num("0.08"), num("1"), null, null),
                 c.model("bedrock/anthropic.claude-3-5-haiku-20241022-v1:0").orElseThrow());
         // completion and responses modes are text models too; no cache price means none
         assertEquals(price("gpt-3.5-turbo-instruct", "text-completion-openai", "1.5", "2", null),
                 c.model("gpt-3.5-turbo-instruct").orElseThrow());
-        assertEquals(price("o1-pro", "openai", "150", "600", null), c.model("o1-pro").orElseThrow());
+        assertEquals(price("o1-pro", "openai", "150", "600", null), standard(c.model("o1-pro").orElseThrow()));
         assertEquals(price("mistral/mistral-large-latest", "mistral", "2", "6", null),
                 c.model("mistral/mistral-large-latest").orElseThrow());
-        // tiered and batch prices are not the standard price and are not read
-        assertEquals(price("claude-sonnet-4-20250514", "anthropic", "3", "15", "0.3"),
-                c.model("claude-sonnet-4-20250514").orElseThrow());
+        // tiered prices (above 200k tokens) are not the standard price and are not read
+        assertEquals(new ModelPrice("claude-sonnet-4-20250514", "anthropic", null, ModelPrice.Mode.TEXT, num("3"),
+                num("15"), num("0.3"), num("3.75"), null, null), c.model("claude-sonnet-4-20250514").orElseThrow());
+    }
+
+    @Test
+    void cacheWriteAndBatchPricesAreReadWhereGiven() throws Exception {
+        PriceCatalog c = loader.load(Fixtures.path(FIXTURE), FIXTURE);
+        // cache_creation_input_token_cost 3.75e-06 is the cache write; the *_batches prices the batch tier
+        assertEquals(new ModelPrice("claude-sonnet-4-5", "anthropic", null, ModelPrice.Mode.TEXT, num("3"), num("15"),
+                num("0.3"), num("3.75"), null, new ModelPrice.Batch(num("1.5"), num("7.5"), num("0.15"), num("1.875"))),
+                c.model("claude-sonnet-4-5").orElseThrow());
+        assertEquals(new ModelPrice.Batch(num("0.075"), num("0.3"), null, null), c.model("gpt-4o-mini").orElseThrow().batch());
+        assertNull(c.model("azure/gpt-4o").orElseThrow().batch(), "no batch price: no batch tier");
+    }
+
+    @Test
+    void embeddingModelsArePricedByInputTokensAndRerankersByQueryOrToken() throws Exception {
+        PriceCatalog c = loader.load(Fixtures.path(FIXTURE), FIXTURE);
+        assertEquals(new ModelPrice("voyage/voyage-3.5", "voyage", null, ModelPrice.Mode.EMBEDDING, num("0.06"),
+                num("0"), null, null, null, null), c.model("voyage/voyage-3.5").orElseThrow());
+        assertEquals(new ModelPrice("text-embedding-3-small", "openai", null, ModelPrice.Mode.EMBEDDING, num("0.02"),
+                num("0"), null, null, null, new ModelPrice.Batch(num("0.01"), null, null, null)),
+                c.model("text-embedding-3-small").orElseThrow());
+        // input_cost_per_query is USD per query (a search unit), not per token: 0.002 stays 0.002
+        assertEquals(new ModelPrice("rerank-v3.5", "cohere", null, ModelPrice.Mode.RERANK, num("0"), num("0"), null,
+                null, num("0.002"), null), c.model("rerank-v3.5").orElseThrow());
+        assertEquals(new ModelPrice("voyage/rerank-2.5", "voyage", null, ModelPrice.Mode.RERANK, num("0.05"), num("0"),
+                null, null, null, null), c.model("voyage/rerank-2.5").orElseThrow());
+    }
+
+    @Test
+    void anEmbeddingWithoutATokenPriceIsSkippedAndARerankerNeedsOneOfItsPrices() throws Exception {
+        PriceCatalog c = loader.load("p.json", """
+                {"image-embed": {"input_cost_per_image": 6e-05, "output_cost_per_token": 0.0, "mode": "embedding"},
+                 "free-ranker": {"output_cost_per_token": 0.0, "mode": "rerank"},
+                 "text-embed": {"input_cost_per_token": 1e-07, "mode": "embedding"}}
+                """.getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of("text-embed"), List.copyOf(c.models().keySet()));
+        assertEquals(BigDecimal.ZERO, c.model("text-embed").orElseThrow().output(), "an embedding has no output price");
+        assertEquals(List.of("2 entries skipped: 2 without the prices of their mode (embedding 1: needs"
+                + " input_cost_per_token; rerank 1: needs input_cost_per_query or input_cost_per_token)"
+                + " (1 model imported: embedding 1)"), c.origins().get(0).notes());
+    }
+
+    @Test
+    void aQueryPriceThatIsNotANumberIsLocated() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> loader.load("p.json", """
+                {"r": {"input_cost_per_query": "0.002", "mode": "rerank"}}
+                """.getBytes(StandardCharsets.UTF_8)));
+        assertEquals("p.json:1:32: \"r\": input_cost_per_query must be a number (USD per query), not a string"
+                + " (\"0.002\")", e.problems().get(0).toString());
     }
 
     @Test
@@ -71,9 +129,10 @@ class LiteLlmPriceLoaderTest {
         CatalogOrigin o = c.origins().get(0);
         assertEquals(new CatalogOrigin("litellm", null, null, FIXTURE,
                 List.of("LiteLLM model prices litellm-prices.json (undated)"), CatalogOrigin.Format.LITELLM,
-                List.of("6 entries skipped: 5 not text models (audio_speech 1, audio_transcription 1, embedding 1,"
-                        + " image_generation 1, moderation 1); 1 without both input_cost_per_token and"
-                        + " output_cost_per_token (11 text models imported)")), o);
+                List.of("6 entries skipped: 4 of a mode that is not priced (audio_speech 1, audio_transcription 1,"
+                        + " image_generation 1, moderation 1); 2 without the prices of their mode (chat 1: needs"
+                        + " input_cost_per_token and output_cost_per_token; embedding 1: needs input_cost_per_token)"
+                        + " (16 models imported: embedding 2, rerank 2, text 12)")), o);
         assertEquals("undated", c.asOf());
     }
 
@@ -85,7 +144,7 @@ class LiteLlmPriceLoaderTest {
                 """.getBytes(StandardCharsets.UTF_8));
         assertEquals(List.of("chat-model"), List.copyOf(c.models().keySet()));
         assertEquals(price("chat-model", "unknown", "1", "2", null), c.model("chat-model").orElseThrow());
-        assertEquals(List.of("1 entry skipped: 1 not a text model ((no mode) 1) (1 text model imported)"),
+        assertEquals(List.of("1 entry skipped: 1 of a mode that is not priced ((no mode) 1) (1 model imported: text 1)"),
                 c.origins().get(0).notes());
         PriceCatalog none = loader.load("p.json", "{}".getBytes(StandardCharsets.UTF_8));
         assertEquals(List.of(), none.origins().get(0).notes());
@@ -96,7 +155,7 @@ class LiteLlmPriceLoaderTest {
         PriceCatalog merged = PriceCatalog.shipped().overlay(loader.load(Fixtures.path(FIXTURE), FIXTURE));
         // a model the shipped catalog knows keeps its tier; the price and origin are the file's
         assertEquals(new ModelPrice("gpt-4o-mini", "openai", ModelTier.small, num("0.15"), num("0.6"), num("0.075")),
-                merged.model("gpt-4o-mini").orElseThrow());
+                standard(merged.model("gpt-4o-mini").orElseThrow()));
         assertEquals(Optional.of(ModelTier.frontier), merged.tierOf("gpt-4o"));
         assertEquals(FIXTURE, merged.modelOrigin("gpt-4o").orElseThrow().file());
         // a new model has a price but no tier: rules comparing tiers do not see one
@@ -118,7 +177,7 @@ class LiteLlmPriceLoaderTest {
         Path dir = Fixtures.path(FIXTURE).getParent();
         PriceCatalog jsonLast = PriceFiles.overShipped(List.of(Path.of("user-prices.yaml"), Path.of(FIXTURE)), dir);
         assertEquals(new ModelPrice("gpt-4o", "openai", ModelTier.frontier, num("2.5"), num("10"), num("1.25")),
-                jsonLast.model("gpt-4o").orElseThrow());
+                standard(jsonLast.model("gpt-4o").orElseThrow()));
         assertEquals(FIXTURE, jsonLast.modelOrigin("gpt-4o").orElseThrow().file());
         assertEquals("user-prices.yaml", jsonLast.modelOrigin("acme-llm").orElseThrow().file());
         assertEquals("2026-11-01 spendgate-default + 2026-12-05 acme-prices", jsonLast.asOf());

@@ -2,6 +2,7 @@ package dev.spendgate.cost;
 
 import dev.spendgate.error.InvalidInputException;
 import dev.spendgate.input.Problem;
+import dev.spendgate.manifest.ModelTier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PriceCatalogLoaderTest {
 
     private final PriceCatalogLoader loader = new PriceCatalogLoader();
+
+    private static BigDecimal bd(String s) {
+        return new BigDecimal(s);
+    }
 
     @Test
     void userCatalogMergesOverTheShippedOneEntryByEntry() throws Exception {
@@ -150,6 +155,58 @@ class PriceCatalogLoaderTest {
         ModelPrice exponent = c.model("exponent").orElseThrow();
         assertEquals("10", exponent.input().toString(), "no exponent in reports");
         assertEquals("15", exponent.output().toString());
+    }
+
+    @Test
+    void modesCacheWritesQueryAndBatchPrices() throws Exception {
+        PriceCatalog c = load("""
+                apiVersion: spendgate.dev/v1
+                kind: PriceCatalog
+                metadata: {name: negotiated}
+                asOf: 2026-12-01
+                models:
+                  claude-x: {provider: anthropic, tier: mid, input: 3, output: 15, cachedInput: 0.30, cacheWrite: 3.75,
+                             batch: {input: 1.5, output: 7.5, cachedInput: 0.15, cacheWrite: 1.875}}
+                  acme-embed: {provider: acme, tier: small, mode: embedding, input: 0.02, batch: {input: 0.01}}
+                  acme-rerank: {provider: acme, tier: small, mode: rerank, perQuery: 0.002}
+                  token-rerank: {provider: acme, tier: small, mode: rerank, input: 0.05}
+                """);
+        BigDecimal zero = BigDecimal.ZERO;
+        assertEquals(new ModelPrice("claude-x", "anthropic", ModelTier.mid, ModelPrice.Mode.TEXT, bd("3"), bd("15"),
+                bd("0.30"), bd("3.75"), null, new ModelPrice.Batch(bd("1.5"), bd("7.5"), bd("0.15"), bd("1.875"))),
+                c.model("claude-x").orElseThrow());
+        assertEquals(new ModelPrice("acme-embed", "acme", ModelTier.small, ModelPrice.Mode.EMBEDDING, bd("0.02"), zero,
+                null, null, null, new ModelPrice.Batch(bd("0.01"), null, null, null)), c.model("acme-embed").orElseThrow());
+        assertEquals(new ModelPrice("acme-rerank", "acme", ModelTier.small, ModelPrice.Mode.RERANK, zero, zero, null,
+                null, bd("0.002"), null), c.model("acme-rerank").orElseThrow());
+        assertEquals(bd("0.05"), c.model("token-rerank").orElseThrow().input());
+        // the shipped embedding models are priced by input tokens only; Anthropic's cache writes are given
+        assertEquals(ModelPrice.Mode.EMBEDDING, PriceCatalog.shipped().model("text-embedding-3-small").orElseThrow().mode());
+        assertEquals(bd("3.75"), PriceCatalog.shipped().model("claude-sonnet-4").orElseThrow().cacheWrite());
+    }
+
+    @Test
+    void badModesAndPricesOfTheNewKeysAreLocated() {
+        assertEquals(List.of(
+                "p.yaml:6:36: models.a.mode: unknown mode 'embeding', did you mean embedding?",
+                "p.yaml:7:3: models.b: missing required key 'input' (USD per million tokens)",
+                "p.yaml:8:50: models.c.perQuery: 50 USD per query is implausibly high (more than 10)",
+                "p.yaml:9:65: models.d.batch.inptu: unknown key, did you mean input?",
+                "p.yaml:10:57: models.e.batch: must be a mapping {input, output, cachedInput, cacheWrite}, not a list",
+                "p.yaml:11:57: models.f.cacheWrite: must be a number (USD per million tokens), not a string ('x')"),
+                problems("""
+                        apiVersion: spendgate.dev/v1
+                        kind: PriceCatalog
+                        metadata: {name: bad}
+                        asOf: 2026-12-01
+                        models:
+                          a: {provider: acme, tier: small, mode: embeding, input: 0.02}
+                          b: {provider: acme, tier: small, mode: embedding}
+                          c: {provider: acme, tier: small, mode: rerank, perQuery: 50}
+                          d: {provider: acme, tier: small, input: 1, output: 2, batch: {inptu: 0.5}}
+                          e: {provider: acme, tier: small, input: 1, output: 2, batch: [0.5]}
+                          f: {provider: acme, tier: small, input: 1, output: 2, cacheWrite: x}
+                        """));
     }
 
     @Test

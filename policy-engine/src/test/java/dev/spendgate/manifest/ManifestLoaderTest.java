@@ -265,6 +265,21 @@ class ManifestLoaderTest {
     }
 
     @Test
+    void batchCacheWritesAndSearchUnitsAreReadAndCacheWritesNeedCaching() throws Exception {
+        String yaml = full().replace("      maxRetries: 2",
+                "      maxRetries: 2\n      batch: true\n      cacheWritesPerDay: 24\n      searchUnitsPerRequest: 3");
+        write("m.yaml", yaml);
+        ModelUse use = loader.load(dir, List.of("m.yaml")).get(0).spec().models().get(0);
+        assertEquals(new ModelUse("gpt-4o-mini", "openai", 512L, 8000L, 350L, 20000L, 1200L, 300L, true, 2, true, 24L, 3L),
+                use);
+        assertEquals(List.of("m.yaml:28:7: spec.models[0].cacheWritesPerDay: needs promptCaching: true"
+                        + " (cache writes are of the cached system prompt)",
+                        "m.yaml:30:7: spec.models[0].searchUnitsPerRequest: 0 is out of range (1 to 1000000000)"),
+                problemsOf(full().replace("promptCaching: true", "cacheWritesPerDay: 24")
+                        .replace("      maxRetries: 2", "      maxRetries: 2\n      searchUnitsPerRequest: 0")));
+    }
+
+    @Test
     void negativeBudgetsAreLeftToTheBudgetRule() throws Exception {
         write("m.yaml", full().replace("amount: 800", "amount: -5"));
         assertEquals(new BigDecimal("-5"), loader.load(dir, List.of("m.yaml")).get(0).spec().budget().amount());

@@ -79,6 +79,10 @@ class ManifestSchemaTest {
         c.add(valid("anchors and aliases", MINIMAL.replace("spec: {}",
                 "spec:\n  models:\n    - &m {name: a, maxOutputTokens: 10}\n    - *m")));
         c.add(valid("hexadecimal integers are integers", FULL.replace("gpuCount: 8", "gpuCount: 0x8")));
+        c.add(valid("batch, cache writes and search units", FULL.replace("      maxRetries: 2",
+                "      maxRetries: 2\n      batch: true\n      cacheWritesPerDay: 24\n      searchUnitsPerRequest: 3")));
+        c.add(valid("no cache writes with caching off", FULL.replace("promptCaching: true", "promptCaching: false")
+                .replace("      maxRetries: 2", "      maxRetries: 2\n      batch: false")));
 
         c.add(defect("an unknown top-level key", "kind: Experiment", "kind: Experiment\nstatus: done"));
         c.add(defect("an unknown spec key", "  budget: {", "  bugdet: {"));
@@ -143,6 +147,11 @@ class ManifestSchemaTest {
         c.add(defect("more than 24 hours a day", "hoursPerDay: 24", "hoursPerDay: 25"));
         c.add(defect("negative hours", "hours: 12", "hours: -1"));
         c.add(defect("bad active hours", "08:00-20:00", "8-20"));
+        c.add(defect("a string for batch", "      maxRetries: 2", "      maxRetries: 2\n      batch: \"yes\""));
+        c.add(defect("zero search units", "      maxRetries: 2", "      maxRetries: 2\n      searchUnitsPerRequest: 0"));
+        c.add(defect("negative cache writes", "      maxRetries: 2", "      maxRetries: 2\n      cacheWritesPerDay: -1"));
+        c.add(defect("cache writes without caching", "promptCaching: true", "promptCaching: false\n      cacheWritesPerDay: 24"));
+        c.add(defect("cache writes without promptCaching", "      promptCaching: true\n", "      cacheWritesPerDay: 24\n"));
         c.add(invalid("not a mapping", "- a\n- b\n"));
         return c;
     }

@@ -184,6 +184,24 @@ class PolicySetLoaderTest {
     }
 
     @Test
+    void thePricesIntentSetsTheCatalogsMaxAgeValidatedLikeTheOthers() throws Exception {
+        assertEquals(new Parameters.Prices(new Ttl("90d", Duration.ofDays(90))), Parameters.defaults().prices());
+        assertEquals(new Parameters.Prices(new Ttl("4w", Duration.ofDays(28))),
+                load(HEADER + "intents: {prices: {maxAge: 4w}}\n").policySet().parameters().prices());
+        assertEquals(List.of(
+                        ".spendgate/policy.yaml:5:3: intents.price: unknown key, did you mean prices?",
+                        ".spendgate/policy.yaml:7:5: intents.prices.maxAge: \"90\" is not a duration (use 90h)",
+                        ".spendgate/policy.yaml:8:5: intents.prices.maxAg: unknown key, did you mean maxAge?"),
+                problems(HEADER + """
+                        intents:
+                          price: {maxAge: 30d}
+                          prices:
+                            maxAge: 90
+                            maxAg: 30d
+                        """));
+    }
+
+    @Test
     void wrongTypesAndRanges() throws Exception {
         assertEquals(List.of(
                 ".spendgate/policy.yaml:6:5: intents.ownership.requiredTags: expected a list of strings,"

@@ -109,8 +109,21 @@ public final class EstimateJsonRenderer implements EstimateRenderer {
             origin(g, from);
             g.write("provider", p.provider());
             Json.nullable(g, "tier", p.tier() == null ? null : p.tier().name());
+            g.write("mode", p.mode().wireName());
             g.write("unit", "USD per million tokens").write("input", p.input()).write("output", p.output());
             Json.nullable(g, "cachedInput", p.cachedInput());
+            Json.nullable(g, "cacheWrite", p.cacheWrite());
+            Json.nullable(g, "perQuery", p.perQuery()); // USD per query (search unit) of a reranker
+            if (p.batch() == null) {
+                g.writeNull("batch");
+            } else {
+                g.writeStartObject("batch");
+                Json.nullable(g, "input", p.batch().input());
+                Json.nullable(g, "output", p.batch().output());
+                Json.nullable(g, "cachedInput", p.batch().cachedInput());
+                Json.nullable(g, "cacheWrite", p.batch().cacheWrite());
+                g.writeEnd();
+            }
             g.writeEnd();
         }
         String gpuType = manifest.spec().compute() == null ? null : manifest.spec().compute().gpuType();

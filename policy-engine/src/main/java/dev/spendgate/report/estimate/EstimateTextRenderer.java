@@ -43,7 +43,7 @@ public final class EstimateTextRenderer implements EstimateRenderer {
         PriceCatalog catalog = report.catalog();
         out.append("Prices as of ").append(catalog.asOf()).append(", USD\n");
         for (CatalogOrigin o : catalog.origins()) {
-            out.append("  from ").append(o.file()).append(" (").append(describe(o)).append(")\n");
+            out.append("  from ").append(o.file()).append(" (").append(o.describe()).append(")\n");
         }
         for (Diagnostic d : report.catalogDiagnostics()) {
             out.append("note: ").append(d.toString()).append('\n');
@@ -104,13 +104,6 @@ public final class EstimateTextRenderer implements EstimateRenderer {
     }
 
     /** {@code spendgate-default 2026.11.0, 2026-11-01} or {@code LiteLLM, undated}. */
-    private static String describe(CatalogOrigin o) {
-        if (o.format() == CatalogOrigin.Format.LITELLM) {
-            return "LiteLLM, undated";
-        }
-        return o.name() + (o.version() == null ? "" : " " + o.version()) + ", " + (o.asOf() == null ? "undated" : o.asOf());
-    }
-
     /** {@code prices.json (gpt-4o); classpath:... (H100)}: which file priced what, in catalog order. */
     private static String pricedFrom(PriceCatalog catalog, Manifest m) {
         Map<CatalogOrigin, Set<String>> by = new LinkedHashMap<>();

@@ -124,7 +124,9 @@ class OpaFaultsTest {
         try (FakeOpa fake = new FakeOpa(FakeOpa.meta("tiny", "1.0"), FakeOpa.Answer.of(200, "{\"result\": {}}"))) {
             String message = fails("engine_invalid_result", settings(fake.url(), OpaEngine.BATCH, "1"));
             assertTrue(message.endsWith("answered a decision of another shape: the result has no detections (keys: )"), message);
-            assertEquals(2, fake.posts(), "one request per chunk");
+            // one request per chunk at most: the chunks go out together, and the first failure stops those
+            // not yet sent (under load the second may not have left when the first answer fails the run)
+            assertTrue(fake.posts() >= 1 && fake.posts() <= 2, "posts: " + fake.posts());
         }
     }
 
