@@ -3,6 +3,7 @@ package dev.spendgate.gate;
 import dev.spendgate.error.ExitCodes;
 import dev.spendgate.git.ChangeSummary;
 import dev.spendgate.input.Diagnostic;
+import dev.spendgate.input.SourceRoot;
 import dev.spendgate.spend.SpendSnapshot;
 
 import java.util.List;
@@ -19,6 +20,8 @@ import java.util.Objects;
  * @param changes        what a git-aware run judged against its base revision; null otherwise
  * @param spend          the live spend the run judged, attributed; null when it had no spend source
  * @param costs          what a git-aware run's change does to the estimates; null otherwise
+ * @param sourceRoot     where the formats a code host reads name files from (SARIF, GitLab, GitHub
+ *                       annotations, links); the process's working folder when not given
  */
 public record GateReport(
         String toolVersion,
@@ -32,7 +35,8 @@ public record GateReport(
         FailOn failOn,
         ChangeSummary changes,
         SpendSnapshot spend,
-        CostDiff costs) {
+        CostDiff costs,
+        SourceRoot sourceRoot) {
 
     public GateReport {
         Objects.requireNonNull(failOn, "failOn == null");
@@ -44,6 +48,7 @@ public record GateReport(
         policyFindings = List.copyOf(policyFindings);
         diagnostics = List.copyOf(diagnostics);
         rules = List.copyOf(rules);
+        sourceRoot = sourceRoot == null ? SourceRoot.workingFolder() : sourceRoot;
     }
 
     public static Builder builder() {
@@ -54,7 +59,7 @@ public record GateReport(
     public Builder toBuilder() {
         return new Builder().toolVersion(toolVersion).engine(engine).engineMetadata(engineMetadata).policy(policy)
                 .manifests(manifests).policyFindings(policyFindings).diagnostics(diagnostics).rules(rules)
-                .failOn(failOn).changes(changes).spend(spend).costs(costs);
+                .failOn(failOn).changes(changes).spend(spend).costs(costs).sourceRoot(sourceRoot);
     }
 
     public Verdict verdict() {
@@ -163,6 +168,7 @@ public record GateReport(
         private ChangeSummary changes;
         private SpendSnapshot spend;
         private CostDiff costs;
+        private SourceRoot sourceRoot;
 
         private Builder() {
         }
@@ -227,9 +233,15 @@ public record GateReport(
             return this;
         }
 
+        /** Where code-host formats name files from; default: the process's working folder. */
+        public Builder sourceRoot(SourceRoot sourceRoot) {
+            this.sourceRoot = sourceRoot;
+            return this;
+        }
+
         public GateReport build() {
             return new GateReport(toolVersion, engine, engineMetadata, policy, manifests, policyFindings, diagnostics,
-                    rules, failOn, changes, spend, costs);
+                    rules, failOn, changes, spend, costs, sourceRoot);
         }
     }
 }

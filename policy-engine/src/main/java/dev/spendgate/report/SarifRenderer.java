@@ -4,6 +4,7 @@ import dev.spendgate.gate.EnforcedRule;
 import dev.spendgate.gate.Finding;
 import dev.spendgate.gate.GateReport;
 import dev.spendgate.gate.Outcome;
+import dev.spendgate.input.SourceRoot;
 import dev.spendgate.policy.Enforcement;
 import dev.spendgate.policy.RuleInfo;
 import jakarta.json.stream.JsonGenerator;
@@ -16,12 +17,17 @@ import java.util.Map;
 /**
  * SARIF 2.1.0 for GitHub code scanning and Jenkins Warnings NG: one run, every rule checked (with
  * short and full description and help), one result per finding with an explicit level, its region
- * and a {@code primaryLocationLineHash} that survives moving the manifest. Waived findings are
+ * and a {@code primaryLocationLineHash} that survives moving the manifest. Files are named relative
+ * to the report's source root ({@code uriBaseId} {@code %SRCROOT%}, whose absolute URI is in
+ * {@code originalUriBaseIds}); a file outside it by its absolute {@code file:} URI. Waived findings are
  * reported as suppressed, with the waiver as justification.
  */
 public final class SarifRenderer implements Renderer {
 
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    /** The base of repository-relative URIs, as code scanning and the SARIF tools name it. */
+    static final String SRCROOT = "%SRCROOT%";
 
     @Override
     public String id() {
@@ -53,10 +59,12 @@ public final class SarifRenderer implements Renderer {
                 writeRule(g, r);
             }
             g.writeEnd().writeEnd().writeEnd();
+            g.writeStartObject("originalUriBaseIds").writeStartObject(SRCROOT)
+                    .write("uri", report.sourceRoot().rootUri()).writeEnd().writeEnd();
             g.writeStartObject("automationDetails").write("id", "spendgate/").writeEnd();
             g.writeStartArray("results");
             for (Located l : Located.all(report)) {
-                writeResult(g, l, index);
+                writeResult(g, l, index, report.sourceRoot());
             }
             g.writeEnd();
             g.writeEnd().writeEnd();
@@ -86,7 +94,7 @@ public final class SarifRenderer implements Renderer {
         g.writeEnd();
     }
 
-    private static void writeResult(JsonGenerator g, Located l, Map<String, Integer> index) {
+    private static void writeResult(JsonGenerator g, Located l, Map<String, Integer> index, SourceRoot root) {
         Finding f = l.finding();
         g.writeStartObject();
         g.write("ruleId", f.rule());
@@ -97,7 +105,12 @@ public final class SarifRenderer implements Renderer {
         g.write("level", f.outcome() == Outcome.FAIL ? "error" : f.outcome() == Outcome.WARN ? "warning" : "note");
         g.writeStartObject("message").write("text", f.message() + ". Fix: " + f.remediation()).writeEnd();
         g.writeStartArray("locations").writeStartObject().writeStartObject("physicalLocation");
-        g.writeStartObject("artifactLocation").write("uri", l.uri()).writeEnd();
+        String file = f.location().file();
+        g.writeStartObject("artifactLocation").write("uri", root.uri(file).orElse(file));
+        if (root.relative(file).isPresent()) {
+            g.write("uriBaseId", SRCROOT);
+        }
+        g.writeEnd();
         g.writeStartObject("region")
                 .write("startLine", f.location().line())
                 .write("startColumn", f.location().column())
