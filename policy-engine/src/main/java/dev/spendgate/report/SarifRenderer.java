@@ -26,6 +26,16 @@ public final class SarifRenderer implements Renderer {
 
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
+    /** Where the tool is documented ({@code tool.driver.informationUri}). */
+    static final String INFORMATION_URI = "https://spendgate.dev";
+
+    /** Where a rule's {@code docs} of its pack ({@code baseline#sg-own-001}) is found when it is not a URL itself. */
+    static final String RULE_DOCS = INFORMATION_URI + "/rules/";
+
+    /** Semantic Versioning 2.0.0, for {@code semanticVersion}; any other version string goes in {@code version}. */
+    private static final java.util.regex.Pattern SEMVER = java.util.regex.Pattern.compile(
+            "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?");
+
     /** The base of repository-relative URIs, as code scanning and the SARIF tools name it. */
     static final String SRCROOT = "%SRCROOT%";
 
@@ -53,7 +63,8 @@ public final class SarifRenderer implements Renderer {
             g.writeStartArray("runs").writeStartObject();
             g.writeStartObject("tool").writeStartObject("driver");
             g.write("name", "spendgate");
-            g.write("semanticVersion", report.toolVersion());
+            g.write("informationUri", INFORMATION_URI);
+            g.write(SEMVER.matcher(report.toolVersion()).matches() ? "semanticVersion" : "version", report.toolVersion());
             g.writeStartArray("rules");
             for (EnforcedRule r : rules) {
                 writeRule(g, r);
@@ -77,7 +88,8 @@ public final class SarifRenderer implements Renderer {
         RuleInfo rule = r.rule();
         g.writeStartObject();
         g.write("id", rule.id());
-        g.write("name", rule.title());
+        g.write("name", friendlyName(rule.title()));
+        helpUri(rule).ifPresent(uri -> g.write("helpUri", uri));
         g.writeStartObject("shortDescription").write("text", clip(rule.title())).writeEnd();
         g.writeStartObject("fullDescription").write("text", clip(rule.description().isEmpty() ? rule.title() : rule.description())).writeEnd();
         g.writeStartObject("help")
@@ -130,6 +142,33 @@ public final class SarifRenderer implements Renderer {
         g.write("outcome", f.outcome().wireName());
         g.writeEnd();
         g.writeEnd();
+    }
+
+    /**
+     * The rule's title as one Pascal-case identifier ({@code OwnerMustBeReachablePersonOrTeam}), the
+     * friendly name SARIF asks for: each word capitalised, the rest of it in lower case, so that no
+     * two capitals meet ({@code GPUs} becomes {@code Gpus}; one-letter words such as "a" are left
+     * out). The title itself is the short description.
+     */
+    static String friendlyName(String title) {
+        StringBuilder name = new StringBuilder();
+        for (String word : title.replace("'", "").replace("\u2019", "").split("[^\\p{L}\\p{N}]+")) {
+            if (word.codePointCount(0, word.length()) > 1) {
+                int first = word.offsetByCodePoints(0, 1);
+                name.append(word.substring(0, first).toUpperCase(java.util.Locale.ROOT))
+                        .append(word.substring(first).toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return name.isEmpty() ? "Rule" : name.toString();
+    }
+
+    /** The rule's {@code docs}: a URL as it is, else under {@link #RULE_DOCS}; empty without docs. */
+    static java.util.Optional<String> helpUri(RuleInfo rule) {
+        String docs = rule.docs().strip();
+        if (docs.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(docs.startsWith("https://") || docs.startsWith("http://") ? docs : RULE_DOCS + docs);
     }
 
     private static String level(Enforcement e) {
