@@ -26,11 +26,14 @@ public final class SarifRenderer implements Renderer {
 
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
-    /** Where the tool is documented ({@code tool.driver.informationUri}). */
-    static final String INFORMATION_URI = "https://spendgate.dev";
+    /** Where the tool is documented ({@code tool.driver.informationUri}): its repository, as the Action is used. */
+    static final String INFORMATION_URI = "https://github.com/spendgate/spendgate";
 
-    /** Where a rule's {@code docs} of its pack ({@code baseline#sg-own-001}) is found when it is not a URL itself. */
-    static final String RULE_DOCS = INFORMATION_URI + "/rules/";
+    /**
+     * Where a rule's {@code docs} of its pack ({@code baseline#sg-own-001}: page and anchor) is found
+     * when it is not a URL itself: {@code docs/rules/<page>.md}, the rule reference made from the packs.
+     */
+    static final String RULE_DOCS = INFORMATION_URI + "/blob/main/docs/rules/";
 
     /** Semantic Versioning 2.0.0, for {@code semanticVersion}; any other version string goes in {@code version}. */
     private static final java.util.regex.Pattern SEMVER = java.util.regex.Pattern.compile(
@@ -162,13 +165,17 @@ public final class SarifRenderer implements Renderer {
         return name.isEmpty() ? "Rule" : name.toString();
     }
 
-    /** The rule's {@code docs}: a URL as it is, else under {@link #RULE_DOCS}; empty without docs. */
+    /** The rule's {@code docs}: a URL as it is, else {@code page#anchor} under {@link #RULE_DOCS}; empty without docs. */
     static java.util.Optional<String> helpUri(RuleInfo rule) {
         String docs = rule.docs().strip();
         if (docs.isEmpty()) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(docs.startsWith("https://") || docs.startsWith("http://") ? docs : RULE_DOCS + docs);
+        if (docs.startsWith("https://") || docs.startsWith("http://")) {
+            return java.util.Optional.of(docs);
+        }
+        int hash = docs.indexOf('#');
+        return java.util.Optional.of(hash < 0 ? RULE_DOCS + docs + ".md" : RULE_DOCS + docs.substring(0, hash) + ".md" + docs.substring(hash));
     }
 
     private static String level(Enforcement e) {
