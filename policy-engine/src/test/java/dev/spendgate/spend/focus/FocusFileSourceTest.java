@@ -151,6 +151,27 @@ class FocusFileSourceTest {
     }
 
     @Test
+    void parquetDateTimesInTextAreJudgedAsCsvDateTimesAre() throws Exception {
+        Path parquet = tmp.resolve("text-dates.parquet");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            s.execute("COPY (SELECT * FROM (VALUES "
+                    + "('2026-11-20T00:00:00Z', '2026-11-20T01:00:00+01:00', 2.5::DOUBLE, 'USD', '{}'), "
+                    + "('4/1/25', '2026-11-20T01:00:00Z', 1.0::DOUBLE, 'USD', '{}'), "
+                    + "('2026-11-20 00:00:00', '2026-11-20T01:00:00Z', 1.0::DOUBLE, 'USD', '{}')) "
+                    + "t(ChargePeriodStart, ChargePeriodEnd, EffectiveCost, BillingCurrency, Tags)) TO '" + parquet
+                    + "' (FORMAT parquet)");
+        }
+        SpendData d = read(parquet);
+        assertEquals(3, d.rows());
+        assertEquals(List.of(
+                "row 2: ChargePeriodStart \"4/1/25\" is not an ISO 8601 date-time with a time zone (FOCUS wants e.g. 2026-11-01T00:00:00Z)",
+                "row 3: ChargePeriodStart \"2026-11-20 00:00:00\" is not an ISO 8601 date-time with a time zone (FOCUS wants e.g. 2026-11-01T00:00:00Z)"),
+                d.badRows().stream().map(b -> b.unit() + " " + b.line() + ": " + b.problem()).toList());
+        assertEquals(List.of(new SpendGroup(null, null, "USD", LocalDate.parse("2026-11-20"), new BigDecimal("2.5"), 1,
+                Instant.parse("2026-11-20T00:00:00Z"))), d.groups(), "+01:00 is an offset, not ignored");
+    }
+
+    @Test
     void parquetTagsAreJudgedAsCsvTagsAre() throws Exception {
         Path text = tmp.resolve("tags-text.parquet");
         Path map = tmp.resolve("tags-map.parquet");
