@@ -97,6 +97,11 @@ final class CheckCommand implements Callable<Integer> {
             description = "Run as if started in DIR: manifest paths, --policy, --prices and the git repository are found from there.")
     Path directory;
 
+    @Option(names = "--source-root", paramLabel = "DIR",
+            description = "Name files in SARIF, GitLab Code Quality, GitHub annotations and pull-request links relative to "
+                    + "DIR (default: the top folder of the git repository, else the working folder).")
+    Path sourceRoot;
+
     @Option(names = "--base", paramLabel = "REV",
             description = "Judge the change against base revision REV (branch, tag or commit): gate only the manifests added or "
                     + "changed since the merge base of REV and HEAD, compare each with its base version (SG-CHG-*), and read "
@@ -150,7 +155,7 @@ final class CheckCommand implements Callable<Integer> {
         Path workDir = directory == null ? Path.of("") : directory;
         GateConfig.Builder config = inputs.config(workDir).engine(engine).engineSettings(settings)
                 .base(base != null ? BaseRevision.given(base) : root == null ? null : BaseRevision.detect(env).orElse(null))
-                .allowPrWaivers(allowPrWaivers);
+                .allowPrWaivers(allowPrWaivers).sourceRoot(sourceRoot);
         if (policyRepo != null) {
             // git-aware: JGit is loaded only when a run reads git, never on a plain run's cold start
             config.policyRepo(policyRepository(), UserCache.folder(env, "policy-repos"));

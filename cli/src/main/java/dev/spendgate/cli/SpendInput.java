@@ -29,6 +29,11 @@ final class SpendInput {
             description = "With a jdbc: source: the table or view of FOCUS rows to read.")
     String table;
 
+    @Option(names = "--spend-date-format", paramLabel = "FORMAT",
+            description = "With a FOCUS file: the export's own date-time format (strptime, e.g. %%m/%%d/%%y), accepted besides "
+                    + "the ISO 8601 with a time zone that FOCUS wants; without %%z or %%Z it is read as UTC. Other values are bad rows.")
+    String dateFormat;
+
     @Option(names = "--jdbc-driver", paramLabel = "JAR",
             description = "A JDBC driver jar to load for a jdbc: source (repeatable; the PostgreSQL driver is built in).")
     List<Path> driverJars = new ArrayList<>();
@@ -60,7 +65,7 @@ final class SpendInput {
             return null;
         }
         SpendOptions options = new SpendOptions(workDir, table, driverJars.stream().map(workDir::resolve).toList(),
-                env, TIMEOUT, java.time.Clock.fixed(now, ZoneOffset.UTC));
+                env, TIMEOUT, java.time.Clock.fixed(now, ZoneOffset.UTC), dateFormat);
         return SpendSources.open(source, options);
     }
 }

@@ -126,6 +126,22 @@ class SpendCommandTest {
     }
 
     @Test
+    void anExportsOwnDateFormatIsNamedWithAFlagAndABadOneIsAUsageError() throws IOException {
+        scenario();
+        Files.writeString(dir.resolve("spend.csv"), HEADER + "\n"
+                + "USD,11/20/26,11/21/26,Compute,10,10,\"{\"\"spendgate-manifest\"\":\"\"ranker\"\",\"\"team\"\":\"\"ml\"\"}\"\n");
+        CliRun iso = spend("--spend", "spend.csv", "--format", "json");
+        assertTrue(iso.out().contains("ChargePeriodStart \\\"11/20/26\\\" is not an ISO 8601 date-time with a time zone"),
+                iso.out() + iso.err());
+        CliRun named = spend("--spend", "spend.csv", "--spend-date-format", "%m/%d/%y", "--format", "json");
+        assertTrue(named.out().contains("\"badRows\": {\n        \"count\": 0,"), named.out() + named.err());
+        CliRun wrong = spend("--spend", "spend.csv", "--spend-date-format", "%Q");
+        assertEquals(2, wrong.exitCode(), wrong.err());
+        assertTrue(wrong.err().startsWith("spendgate: spend_date_format_invalid: date format '%Q' is not a strptime format: "),
+                wrong.err());
+    }
+
+    @Test
     void theReportSaysWhatTheScenarioHas() throws IOException {
         scenario();
         String json = spend("--spend", "spend.csv", "--format", "json").out();

@@ -25,6 +25,7 @@ public final class ExitCodes {
      */
     private static final Map<String, Integer> TABLE = Map.ofEntries(
             Map.entry("usage", USAGE),
+            Map.entry("spend_date_format_invalid", USAGE),
             Map.entry("git_no_repository", USAGE),
             Map.entry("git_outside_repository", USAGE),
             Map.entry("git_unknown_revision", USAGE),

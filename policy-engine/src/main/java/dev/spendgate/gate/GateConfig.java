@@ -37,6 +37,7 @@ public final class GateConfig {
     private final boolean allowPrWaivers;
     private final LoadedPolicy loadedPolicy;
     private final PriceCatalog catalog;
+    private final Path sourceRoot;
 
     private GateConfig(Builder b) {
         this.workDir = b.workDir;
@@ -53,6 +54,7 @@ public final class GateConfig {
         this.allowPrWaivers = b.allowPrWaivers;
         this.loadedPolicy = b.loadedPolicy;
         this.catalog = b.catalog;
+        this.sourceRoot = b.sourceRoot;
         if (policyRepo != null && policyRepoCache == null) {
             throw new IllegalArgumentException("a policy repository needs a cache folder");
         }
@@ -136,6 +138,14 @@ public final class GateConfig {
         return catalog;
     }
 
+    /**
+     * The folder SARIF, GitLab, GitHub annotations and links name files from ({@code --source-root}),
+     * or null: the top folder of the git repository around {@link #workDir()}, else the working folder.
+     */
+    public Path sourceRoot() {
+        return sourceRoot;
+    }
+
     /** Builds a {@link GateConfig}; only the tool version is required. */
     public static final class Builder {
 
@@ -153,6 +163,7 @@ public final class GateConfig {
         private boolean allowPrWaivers;
         private LoadedPolicy loadedPolicy;
         private PriceCatalog catalog;
+        private Path sourceRoot;
 
         private Builder() {
         }
@@ -230,6 +241,11 @@ public final class GateConfig {
 
         public Builder catalog(PriceCatalog catalog) {
             this.catalog = catalog;
+            return this;
+        }
+
+        public Builder sourceRoot(Path sourceRoot) {
+            this.sourceRoot = sourceRoot;
             return this;
         }
 

@@ -4,6 +4,7 @@ import dev.spendgate.cost.CatalogOrigin;
 import dev.spendgate.error.ExitCodes;
 import dev.spendgate.git.ChangeSummary;
 import dev.spendgate.input.Diagnostic;
+import dev.spendgate.input.SourceRoot;
 import dev.spendgate.spend.SpendSnapshot;
 
 import java.math.BigDecimal;
@@ -23,6 +24,8 @@ import java.util.Objects;
  * @param costs          what a git-aware run's change does to the estimates; null otherwise
  * @param prices         the price files the estimates were made with, lowest first (their dates are
  *                       named in every report); empty when not known
+ * @param sourceRoot     where the formats a code host reads name files from (SARIF, GitLab, GitHub
+ *                       annotations, links); the process's working folder when not given
  */
 public record GateReport(
         String toolVersion,
@@ -37,7 +40,8 @@ public record GateReport(
         ChangeSummary changes,
         SpendSnapshot spend,
         CostDiff costs,
-        List<CatalogOrigin> prices) {
+        List<CatalogOrigin> prices,
+        SourceRoot sourceRoot) {
 
     public GateReport {
         Objects.requireNonNull(failOn, "failOn == null");
@@ -50,6 +54,7 @@ public record GateReport(
         diagnostics = List.copyOf(diagnostics);
         rules = List.copyOf(rules);
         prices = prices == null ? List.of() : List.copyOf(prices);
+        sourceRoot = sourceRoot == null ? SourceRoot.workingFolder() : sourceRoot;
     }
 
     public static Builder builder() {
@@ -60,7 +65,7 @@ public record GateReport(
     public Builder toBuilder() {
         return new Builder().toolVersion(toolVersion).engine(engine).engineMetadata(engineMetadata).policy(policy)
                 .manifests(manifests).policyFindings(policyFindings).diagnostics(diagnostics).rules(rules)
-                .failOn(failOn).changes(changes).spend(spend).costs(costs).prices(prices);
+                .failOn(failOn).changes(changes).spend(spend).costs(costs).prices(prices).sourceRoot(sourceRoot);
     }
 
     public Verdict verdict() {
@@ -186,6 +191,7 @@ public record GateReport(
         private SpendSnapshot spend;
         private CostDiff costs;
         private List<CatalogOrigin> prices = List.of();
+        private SourceRoot sourceRoot;
 
         private Builder() {
         }
@@ -255,9 +261,15 @@ public record GateReport(
             return this;
         }
 
+        /** Where code-host formats name files from; default: the process's working folder. */
+        public Builder sourceRoot(SourceRoot sourceRoot) {
+            this.sourceRoot = sourceRoot;
+            return this;
+        }
+
         public GateReport build() {
             return new GateReport(toolVersion, engine, engineMetadata, policy, manifests, policyFindings, diagnostics,
-                    rules, failOn, changes, spend, costs, prices);
+                    rules, failOn, changes, spend, costs, prices, sourceRoot);
         }
     }
 }

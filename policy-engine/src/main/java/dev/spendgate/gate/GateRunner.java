@@ -20,6 +20,7 @@ import dev.spendgate.git.PolicyRepository;
 import dev.spendgate.input.Diagnostic;
 import dev.spendgate.input.DisplayPath;
 import dev.spendgate.input.SourceLocation;
+import dev.spendgate.input.SourceRoot;
 import dev.spendgate.manifest.Manifest;
 import dev.spendgate.manifest.ManifestLoader;
 import dev.spendgate.manifest.ModelTier;
@@ -244,7 +245,12 @@ public final class GateRunner implements AutoCloseable {
             diagnostics.addAll(trusted.diagnostics());
             report = report.withChanges(summary, diagnostics).toBuilder().costs(costs(selection, summary)).build();
         }
-        return report.withFailOn(input.failOn());
+        return report.toBuilder().failOn(input.failOn()).sourceRoot(sourceRoot()).build();
+    }
+
+    /** Where the code-host formats name files from: {@link GateConfig#sourceRoot()}, else the repository's top folder. */
+    public SourceRoot sourceRoot() {
+        return SourceRoot.find(config.workDir(), config.sourceRoot());
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.spendgate.gate.GateReport;
 import dev.spendgate.gate.ManifestReport;
 import dev.spendgate.gate.Outcome;
 import dev.spendgate.input.Diagnostic;
+import dev.spendgate.input.SourceRoot;
 import dev.spendgate.policy.Enforcement;
 import dev.spendgate.report.Renderer;
 import dev.spendgate.report.TextRenderer;
@@ -16,7 +17,8 @@ import java.util.List;
 
 /**
  * The report for a GitHub Actions log: the text report folded in a group, then annotations on the
- * lines that broke a guardrail. The runner keeps 10 annotations of each type per step, so at most
+ * lines that broke a guardrail, each file named from the report's source root (the repository's top
+ * folder), as the runner places annotations. The runner keeps 10 annotations of each type per step, so at most
  * 10 are written per type, the most severe first, and a last notice says how many were left out.
  */
 public final class GithubRenderer implements Renderer {
@@ -50,17 +52,18 @@ public final class GithubRenderer implements Renderer {
         List<Annotation> errors = new ArrayList<>();
         List<Annotation> warnings = new ArrayList<>();
         List<Annotation> notices = new ArrayList<>();
+        SourceRoot root = report.sourceRoot();
         for (ManifestReport m : report.manifests()) {
             for (Finding f : m.findings()) {
-                add(f, m.name(), errors, warnings, notices);
+                add(f, m.name(), root, errors, warnings, notices);
             }
         }
         for (Finding f : report.policyFindings()) {
-            add(f, String.valueOf(f.evidence().getOrDefault("waiver", "")), errors, warnings, notices);
+            add(f, String.valueOf(f.evidence().getOrDefault("waiver", "")), root, errors, warnings, notices);
         }
         for (Diagnostic d : report.diagnostics()) {
             notices.add(new Annotation("notice", 2, "spendgate: " + d.code(),
-                    d.location() == null ? "" : d.location().file(), d.location() == null ? 0 : d.location().line(),
+                    d.location() == null ? "" : root.display(d.location().file()), d.location() == null ? 0 : d.location().line(),
                     d.location() == null ? 0 : d.location().column(), d.message()));
         }
         // hard-mandatory before soft-mandatory, otherwise report order (the sort is stable)
@@ -80,18 +83,19 @@ public final class GithubRenderer implements Renderer {
         return lines;
     }
 
-    private static void add(Finding f, String owner, List<Annotation> errors, List<Annotation> warnings,
+    private static void add(Finding f, String owner, SourceRoot root, List<Annotation> errors, List<Annotation> warnings,
                             List<Annotation> notices) {
         String title = f.rule() + " " + f.title() + " (" + owner + ")";
         String body = f.message() + "\nFix: " + f.remediation();
+        String file = root.display(f.location().file());
         if (f.outcome() == Outcome.FAIL) {
             errors.add(new Annotation("error", f.enforcement() == Enforcement.HARD_MANDATORY ? 0 : 1, title,
-                    f.location().file(), f.location().line(), f.location().column(), body));
+                    file, f.location().line(), f.location().column(), body));
         } else if (f.outcome() == Outcome.WARN) {
-            warnings.add(new Annotation("warning", 0, title, f.location().file(), f.location().line(),
+            warnings.add(new Annotation("warning", 0, title, file, f.location().line(),
                     f.location().column(), body));
         } else {
-            notices.add(new Annotation("notice", 1, title, f.location().file(), f.location().line(),
+            notices.add(new Annotation("notice", 1, title, file, f.location().line(),
                     f.location().column(), f.message() + "\nWaived by " + f.waiver()));
         }
     }

@@ -35,7 +35,7 @@ public final class GitlabRenderer implements Renderer {
                         .write("fingerprint", l.fingerprint())
                         .write("severity", severity(f))
                         .writeStartObject("location")
-                        .write("path", l.uri())
+                        .write("path", l.path(report))
                         .writeStartObject("lines").write("begin", f.location().line()).writeEnd()
                         .writeEnd()
                         .writeEnd();

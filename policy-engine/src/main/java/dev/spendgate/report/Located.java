@@ -3,7 +3,6 @@ package dev.spendgate.report;
 import dev.spendgate.gate.Finding;
 import dev.spendgate.gate.GateReport;
 import dev.spendgate.gate.ManifestReport;
-import dev.spendgate.input.DisplayPath;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,12 +39,8 @@ record Located(ManifestReport manifest, Finding finding) {
         return Fingerprints.of(owner(), finding.rule(), finding.path());
     }
 
-    /** A repository-relative path: forward slashes, without a leading {@code ./}. */
-    String uri() {
-        String file = DisplayPath.of(finding.location().file()).text();
-        while (file.startsWith("./")) {
-            file = file.substring(2);
-        }
-        return file;
+    /** The finding's file relative to the report's source root, or as given when it lies outside. */
+    String path(GateReport report) {
+        return report.sourceRoot().display(finding.location().file());
     }
 }

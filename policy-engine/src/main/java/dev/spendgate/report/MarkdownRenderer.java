@@ -11,7 +11,6 @@ import dev.spendgate.gate.Summary;
 import dev.spendgate.gate.Verdict;
 import dev.spendgate.git.ChangeSummary;
 import dev.spendgate.input.Diagnostic;
-import dev.spendgate.input.DisplayPath;
 
 import java.io.IOException;
 import java.util.LinkedHashSet;
@@ -153,7 +152,7 @@ public final class MarkdownRenderer implements Renderer {
             out.append("|---|---|---|---|---:|---:|---|\n");
             for (ManifestReport m : report.manifests()) {
                 out.append("| ").append(icon(m.verdict())).append(" | ")
-                        .append(link("`" + m.name() + "`", m.file(), 0)).append(" | ")
+                        .append(link(report, "`" + m.name() + "`", m.file(), 0)).append(" | ")
                         .append(m.kind()).append(" | ").append(m.team() == null ? "" : cell(m.team())).append(" | ")
                         .append(estimate(m.estimate())).append(" | ").append(budget(m)).append(" | ")
                         .append(rules(m.findings())).append(" |\n");
@@ -163,9 +162,9 @@ public final class MarkdownRenderer implements Renderer {
         }
 
         List<Located> all = Located.all(report);
-        section(out, "Blocking findings", all, Outcome.FAIL, true);
-        section(out, "Warnings", all, Outcome.WARN, false);
-        section(out, "Waived", all, Outcome.WAIVED, false);
+        section(report, out, "Blocking findings", all, Outcome.FAIL, true);
+        section(report, out, "Warnings", all, Outcome.WARN, false);
+        section(report, out, "Waived", all, Outcome.WAIVED, false);
 
         if (!report.prices().isEmpty()) {
             out.append("Prices: ").append(cell(PriceDates.line(report))).append("\n\n");
@@ -173,7 +172,7 @@ public final class MarkdownRenderer implements Renderer {
         if (!report.diagnostics().isEmpty()) {
             out.append("### Notes\n\n");
             for (Diagnostic d : report.diagnostics()) {
-                out.append("- ").append(d.location() == null ? "" : link("`" + d.location() + "`", d.location().file(),
+                out.append("- ").append(d.location() == null ? "" : link(report, "`" + d.location() + "`", d.location().file(),
                         d.location().line()) + ": ").append(cell(d.message())).append('\n');
             }
             out.append('\n');
@@ -210,7 +209,7 @@ public final class MarkdownRenderer implements Renderer {
         out.append("|---|---:|---:|---:|---|\n");
         for (ManifestReport m : with) {
             Saving p = m.potentialSavings();
-            out.append("| ").append(link("`" + m.name() + "`", m.file(), 0)).append(" | ")
+            out.append("| ").append(link(report, "`" + m.name() + "`", m.file(), 0)).append(" | ")
                     .append(Saving.grouped(p.current())).append(" | ").append(Saving.grouped(p.cost())).append(" | ")
                     .append(Saving.grouped(p.saves())).append(" (").append(p.percent().toPlainString()).append(" %) | ")
                     .append(cell(p.alternative())).append(" |\n");
@@ -218,7 +217,7 @@ public final class MarkdownRenderer implements Renderer {
         out.append('\n');
     }
 
-    private void section(Appendable out, String title, List<Located> all, Outcome outcome, boolean detailed)
+    private void section(GateReport report, Appendable out, String title, List<Located> all, Outcome outcome, boolean detailed)
             throws IOException {
         List<Located> these = all.stream().filter(l -> l.finding().outcome() == outcome).toList();
         if (these.isEmpty()) {
@@ -227,7 +226,7 @@ public final class MarkdownRenderer implements Renderer {
         out.append("### ").append(title).append("\n\n");
         for (Located l : these) {
             Finding f = l.finding();
-            String where = link("`" + f.location().file() + ":" + f.location().line() + "`", f.location().file(),
+            String where = link(report, "`" + f.location().file() + ":" + f.location().line() + "`", f.location().file(),
                     f.location().line());
             if (detailed) {
                 out.append("#### ").append(icon(outcome)).append(" `").append(l.owner()).append("` — ")
@@ -257,15 +256,14 @@ public final class MarkdownRenderer implements Renderer {
         }
     }
 
-    private String link(String text, String file, int line) {
-        if (linkBase == null) {
+    /** {@code text} linked to {@code file} at the head commit, named from the report's source root; unlinked outside it. */
+    private String link(GateReport report, String text, String file, int line) {
+        java.util.Optional<String> uri = linkBase == null || file == null ? java.util.Optional.empty()
+                : report.sourceRoot().relative(file).flatMap(p -> report.sourceRoot().uri(file));
+        if (uri.isEmpty()) {
             return text;
         }
-        String path = DisplayPath.of(file).text();
-        while (path.startsWith("./")) {
-            path = path.substring(2);
-        }
-        return "[" + text + "](" + linkBase + path + (line > 0 ? "#L" + line : "") + ")";
+        return "[" + text + "](" + linkBase + uri.get() + (line > 0 ? "#L" + line : "") + ")";
     }
 
     static String headline(Verdict v) {

@@ -5,6 +5,7 @@ import dev.spendgate.gate.EnforcedRule;
 import dev.spendgate.gate.Finding;
 import dev.spendgate.gate.GateReport;
 import dev.spendgate.gate.Outcome;
+import dev.spendgate.input.SourceRoot;
 import dev.spendgate.policy.Enforcement;
 import dev.spendgate.policy.RuleInfo;
 import jakarta.json.stream.JsonGenerator;
@@ -17,12 +18,30 @@ import java.util.Map;
 /**
  * SARIF 2.1.0 for GitHub code scanning and Jenkins Warnings NG: one run, every rule checked (with
  * short and full description and help), one result per finding with an explicit level, its region
- * and a {@code primaryLocationLineHash} that survives moving the manifest. Waived findings are
+ * and a {@code primaryLocationLineHash} that survives moving the manifest. Files are named relative
+ * to the report's source root ({@code uriBaseId} {@code %SRCROOT%}, whose absolute URI is in
+ * {@code originalUriBaseIds}); a file outside it by its absolute {@code file:} URI. Waived findings are
  * reported as suppressed, with the waiver as justification.
  */
 public final class SarifRenderer implements Renderer {
 
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    /** Where the tool is documented ({@code tool.driver.informationUri}): its repository, as the Action is used. */
+    static final String INFORMATION_URI = "https://github.com/spendgate/spendgate";
+
+    /**
+     * Where a rule's {@code docs} of its pack ({@code baseline#sg-own-001}: page and anchor) is found
+     * when it is not a URL itself: {@code docs/rules/<page>.md}, the rule reference made from the packs.
+     */
+    static final String RULE_DOCS = INFORMATION_URI + "/blob/main/docs/rules/";
+
+    /** Semantic Versioning 2.0.0, for {@code semanticVersion}; any other version string goes in {@code version}. */
+    private static final java.util.regex.Pattern SEMVER = java.util.regex.Pattern.compile(
+            "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?");
+
+    /** The base of repository-relative URIs, as code scanning and the SARIF tools name it. */
+    static final String SRCROOT = "%SRCROOT%";
 
     @Override
     public String id() {
@@ -48,16 +67,19 @@ public final class SarifRenderer implements Renderer {
             g.writeStartArray("runs").writeStartObject();
             g.writeStartObject("tool").writeStartObject("driver");
             g.write("name", "spendgate");
-            g.write("semanticVersion", report.toolVersion());
+            g.write("informationUri", INFORMATION_URI);
+            g.write(SEMVER.matcher(report.toolVersion()).matches() ? "semanticVersion" : "version", report.toolVersion());
             g.writeStartArray("rules");
             for (EnforcedRule r : rules) {
                 writeRule(g, r);
             }
             g.writeEnd().writeEnd().writeEnd();
+            g.writeStartObject("originalUriBaseIds").writeStartObject(SRCROOT)
+                    .write("uri", report.sourceRoot().rootUri()).writeEnd().writeEnd();
             g.writeStartObject("automationDetails").write("id", "spendgate/").writeEnd();
             g.writeStartArray("results");
             for (Located l : Located.all(report)) {
-                writeResult(g, l, index);
+                writeResult(g, l, index, report.sourceRoot());
             }
             g.writeEnd();
             g.writeStartObject("properties"); // the price files the estimates were made with
@@ -77,7 +99,8 @@ public final class SarifRenderer implements Renderer {
         RuleInfo rule = r.rule();
         g.writeStartObject();
         g.write("id", rule.id());
-        g.write("name", rule.title());
+        g.write("name", friendlyName(rule.title()));
+        helpUri(rule).ifPresent(uri -> g.write("helpUri", uri));
         g.writeStartObject("shortDescription").write("text", clip(rule.title())).writeEnd();
         g.writeStartObject("fullDescription").write("text", clip(rule.description().isEmpty() ? rule.title() : rule.description())).writeEnd();
         g.writeStartObject("help")
@@ -94,7 +117,7 @@ public final class SarifRenderer implements Renderer {
         g.writeEnd();
     }
 
-    private static void writeResult(JsonGenerator g, Located l, Map<String, Integer> index) {
+    private static void writeResult(JsonGenerator g, Located l, Map<String, Integer> index, SourceRoot root) {
         Finding f = l.finding();
         g.writeStartObject();
         g.write("ruleId", f.rule());
@@ -105,7 +128,12 @@ public final class SarifRenderer implements Renderer {
         g.write("level", f.outcome() == Outcome.FAIL ? "error" : f.outcome() == Outcome.WARN ? "warning" : "note");
         g.writeStartObject("message").write("text", f.message() + ". Fix: " + f.remediation()).writeEnd();
         g.writeStartArray("locations").writeStartObject().writeStartObject("physicalLocation");
-        g.writeStartObject("artifactLocation").write("uri", l.uri()).writeEnd();
+        String file = f.location().file();
+        g.writeStartObject("artifactLocation").write("uri", root.uri(file).orElse(file));
+        if (root.relative(file).isPresent()) {
+            g.write("uriBaseId", SRCROOT);
+        }
+        g.writeEnd();
         g.writeStartObject("region")
                 .write("startLine", f.location().line())
                 .write("startColumn", f.location().column())
@@ -127,6 +155,37 @@ public final class SarifRenderer implements Renderer {
                 .ifPresent(best -> g.write("saves", best.saves()).write("currency", best.currency()));
         g.writeEnd();
         g.writeEnd();
+    }
+
+    /**
+     * The rule's title as one Pascal-case identifier ({@code OwnerMustBeReachablePersonOrTeam}), the
+     * friendly name SARIF asks for: each word capitalised, the rest of it in lower case, so that no
+     * two capitals meet ({@code GPUs} becomes {@code Gpus}; one-letter words such as "a" are left
+     * out). The title itself is the short description.
+     */
+    static String friendlyName(String title) {
+        StringBuilder name = new StringBuilder();
+        for (String word : title.replace("'", "").replace("\u2019", "").split("[^\\p{L}\\p{N}]+")) {
+            if (word.codePointCount(0, word.length()) > 1) {
+                int first = word.offsetByCodePoints(0, 1);
+                name.append(word.substring(0, first).toUpperCase(java.util.Locale.ROOT))
+                        .append(word.substring(first).toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return name.isEmpty() ? "Rule" : name.toString();
+    }
+
+    /** The rule's {@code docs}: a URL as it is, else {@code page#anchor} under {@link #RULE_DOCS}; empty without docs. */
+    static java.util.Optional<String> helpUri(RuleInfo rule) {
+        String docs = rule.docs().strip();
+        if (docs.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        if (docs.startsWith("https://") || docs.startsWith("http://")) {
+            return java.util.Optional.of(docs);
+        }
+        int hash = docs.indexOf('#');
+        return java.util.Optional.of(hash < 0 ? RULE_DOCS + docs + ".md" : RULE_DOCS + docs.substring(0, hash) + ".md" + docs.substring(hash));
     }
 
     private static String level(Enforcement e) {

@@ -18,9 +18,13 @@ import java.util.Objects;
  * @param timeout     connect and read timeout of network sources
  * @param clock       what "now" is for sources that must ask for a time window (a cost API);
  *                    {@code --now} fixes it
+ * @param dateFormat  an export's own date-time format (DuckDB strptime, e.g. {@code %m/%d/%y}),
+ *                    accepted besides the ISO 8601 with a time zone that FOCUS wants; a format
+ *                    without {@code %z} or {@code %Z} is read as UTC; null for ISO 8601 only
+ *                    ({@code --spend-date-format})
  */
 public record SpendOptions(Path workDir, String table, List<Path> driverJars, Map<String, String> env,
-                           Duration timeout, Clock clock) {
+                           Duration timeout, Clock clock, String dateFormat) {
 
     public SpendOptions {
         Objects.requireNonNull(workDir, "workDir == null");
@@ -28,6 +32,13 @@ public record SpendOptions(Path workDir, String table, List<Path> driverJars, Ma
         env = Map.copyOf(env);
         Objects.requireNonNull(timeout, "timeout == null");
         Objects.requireNonNull(clock, "clock == null");
+        dateFormat = dateFormat == null || dateFormat.isBlank() ? null : dateFormat;
+    }
+
+    /** Options for ISO 8601 date-times only. */
+    public SpendOptions(Path workDir, String table, List<Path> driverJars, Map<String, String> env,
+                        Duration timeout, Clock clock) {
+        this(workDir, table, driverJars, env, timeout, clock, null);
     }
 
     /** Options on the system clock (UTC). */

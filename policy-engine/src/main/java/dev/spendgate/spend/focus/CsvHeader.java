@@ -75,6 +75,12 @@ final class CsvHeader {
 
     /** RFC 4180 fields of one line, trimmed; null when a quote is not closed. */
     static List<String> split(String line) {
+        List<String> fields = fields(line);
+        return fields == null ? null : fields.stream().map(String::strip).toList();
+    }
+
+    /** RFC 4180 fields of one line as written (unquoted, spaces kept); null when a quote is not closed. */
+    static List<String> fields(String line) {
         List<String> out = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
@@ -92,7 +98,7 @@ final class CsvHeader {
             } else if (ch == '"') {
                 quoted = true;
             } else if (ch == ',') {
-                out.add(field.toString().strip());
+                out.add(field.toString());
                 field.setLength(0);
             } else {
                 field.append(ch);
@@ -101,7 +107,7 @@ final class CsvHeader {
         if (quoted) {
             return null;
         }
-        out.add(field.toString().strip());
+        out.add(field.toString());
         return out;
     }
 }

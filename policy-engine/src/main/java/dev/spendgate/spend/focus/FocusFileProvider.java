@@ -44,6 +44,6 @@ public final class FocusFileProvider implements SpendSourceProvider {
         } catch (InvalidPathException e) {
             throw new SpendException("spend_unreadable", spec + ": not a file path: " + e.getReason());
         }
-        return new FocusFileSource(path, DisplayPath.of(spec).text());
+        return new FocusFileSource(path, DisplayPath.of(spec).text(), options.dateFormat());
     }
 }

@@ -55,15 +55,31 @@ final class FocusFileSource implements SpendSource {
     static final int MIN_YEAR = 2000;
     static final int MAX_YEAR = 2199;
 
+    /**
+     * The date-times FOCUS allows: ISO 8601, date and time with a time zone ({@code Z} or an offset),
+     * seconds and their fraction optional. Anything else is a bad row, never reinterpreted.
+     */
+    static final String ISO_DATE_TIME = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}(:?\\d{2})?)";
+
     private final Path path;
     private final String display;
     private final boolean parquet;
+    /** An export's own date-time format (strptime), accepted besides ISO 8601; null for ISO 8601 only. */
+    private final String dateFormat;
     /** For Parquet: whether the Tags column holds text (JSON in a string) rather than a MAP or STRUCT. */
     private boolean parquetTagsText = true;
+    /** For Parquet: whether the date-time columns hold text (judged as a CSV's are) rather than timestamps. */
+    private boolean parquetStartText;
+    private boolean parquetEndText;
 
     FocusFileSource(Path path, String display) {
+        this(path, display, null);
+    }
+
+    FocusFileSource(Path path, String display, String dateFormat) {
         this.path = path;
         this.display = display;
+        this.dateFormat = dateFormat == null || dateFormat.isBlank() ? null : dateFormat;
         String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
         this.parquet = name.endsWith(".parquet") || name.endsWith(".parq");
     }
@@ -84,6 +100,7 @@ final class FocusFileSource implements SpendSource {
         }
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("SET TimeZone = 'UTC'");
+            checkDateFormat(c);
             List<String> columns = columns(s);
             requireColumns(columns, query);
             boolean tags = columns.contains(TAGS);
@@ -110,6 +127,19 @@ final class FocusFileSource implements SpendSource {
         } catch (SQLException e) {
             throw new SpendException("spend_unreadable", display + ": cannot be read as a FOCUS "
                     + (parquet ? "Parquet" : "CSV") + " file: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /** A date format DuckDB's strptime does not know is the caller's mistake, said before any row is read. */
+    private void checkDateFormat(Connection c) throws SpendException {
+        if (dateFormat == null) {
+            return;
+        }
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT try_strptime('', " + literal(dateFormat) + ")")) {
+            r.next();
+        } catch (SQLException e) {
+            throw new SpendException("spend_date_format_invalid", "date format '" + dateFormat
+                    + "' is not a strptime format: " + firstLine(e.getMessage()).replaceFirst("^[A-Za-z ]+Error: ", ""), e);
         }
     }
 
@@ -140,8 +170,12 @@ final class FocusFileSource implements SpendSource {
             List<String> out = new ArrayList<>();
             for (int i = 1; i <= md.getColumnCount(); i++) {
                 out.add(md.getColumnName(i));
-                if (md.getColumnName(i).equals(TAGS)) {
-                    parquetTagsText = md.getColumnType(i) == java.sql.Types.VARCHAR;
+                boolean text = md.getColumnType(i) == java.sql.Types.VARCHAR;
+                switch (md.getColumnName(i)) {
+                    case TAGS -> parquetTagsText = text;
+                    case START -> parquetStartText = text;
+                    case END -> parquetEndText = text;
+                    default -> { }
                 }
             }
             return out;
@@ -165,9 +199,10 @@ final class FocusFileSource implements SpendSource {
     }
 
     /**
-     * A CSV scan with every column as text but the dates and the cost, which DuckDB casts as it
-     * reads: rows it cannot cast go to its rejects table with their line. Tags stay text, parsed
-     * once per distinct value by the aggregation.
+     * A CSV scan with every column as text but the cost, which DuckDB casts as it reads: rows it
+     * cannot cast go to its rejects table with their line. The date-times stay text, judged by
+     * {@link #dateTime} (DuckDB's own cast would take {@code 4/1/25} for the year 4, and a date-time
+     * without a zone for UTC); Tags stay text, parsed once per distinct value by the aggregation.
      */
     private String csvScan(List<String> columns, SpendQuery query, boolean storeRejects) {
         StringBuilder cols = new StringBuilder();
@@ -176,9 +211,7 @@ final class FocusFileSource implements SpendSource {
                 cols.append(", ");
             }
             String type = "VARCHAR";
-            if (col.equals(START) || col.equals(END)) {
-                type = "TIMESTAMPTZ";
-            } else if (col.equals(query.costColumn())) {
+            if (col.equals(query.costColumn())) {
                 type = "DECIMAL(38,10)";
             }
             cols.append(literal(col)).append(": ").append(literal(type));
@@ -199,20 +232,52 @@ final class FocusFileSource implements SpendSource {
      */
     private String problem(SpendQuery query, boolean tags) {
         StringBuilder b = new StringBuilder("CASE");
-        b.append(" WHEN s IS NULL THEN '").append(START).append(" is empty or not a date-time'");
-        b.append(" WHEN e IS NULL THEN '").append(END).append(" is empty or not a date-time'");
+        b.append(dateTimeCases("s", "sr", START));
+        b.append(dateTimeCases("e", "er", END));
         b.append(" WHEN c IS NULL THEN '").append(query.costColumn()).append(" is empty or not a number'");
         b.append(currencyCases(query));
-        for (String[] col : new String[][] {{"s", START}, {"e", END}}) {
-            b.append(" WHEN ").append(outOfRange(col[0])).append(" THEN '").append(col[1]).append(" ' || strftime(")
-                    .append(col[0]).append(", '%Y-%m-%d') || ' is not a plausible date: FOCUS wants ISO 8601 ")
-                    .append("(2026-11-01T00:00:00Z), not M/D/YY'");
+        for (String[] col : new String[][] {{"s", "sr", START}, {"e", "er", END}}) {
+            b.append(" WHEN ").append(outOfRange(col[0])).append(" THEN '").append(col[2]).append(" ' || ")
+                    .append(quoted(col[1])).append(" || ' is not a plausible date (years ").append(MIN_YEAR)
+                    .append(" to ").append(MAX_YEAR).append(")'");
         }
         b.append(" WHEN e < s THEN '").append(END).append(" is before ").append(START).append("'");
         if (tags) {
             b.append(tagsCases());
         }
         return b.append(" END").toString();
+    }
+
+    /**
+     * Why a date-time column's value {@code col} (its text {@code raw}, as the file has it) is no
+     * date-time: empty, or not in a format FOCUS allows (nor in the export's own format).
+     */
+    private String dateTimeCases(String col, String raw, String name) {
+        return " WHEN " + col + " IS NULL AND nullif(trim(" + raw + "), '') IS NULL THEN '" + name + " is empty'"
+                + " WHEN " + col + " IS NULL THEN '" + name + " ' || " + quoted(raw) + " || ' is not an ISO 8601 date-time "
+                + "with a time zone" + (dateFormat == null ? "" : ", nor in the date format " + dateFormat.replace("'", "''"))
+                + " (FOCUS wants e.g. 2026-11-01T00:00:00Z)'";
+    }
+
+    /** The SQL text of value {@code raw} in double quotes, cut at 60 characters. */
+    private static String quoted(String raw) {
+        return "'\"' || left(" + raw + ", 60) || '\"'";
+    }
+
+    /**
+     * The instant of a date-time column's text {@code raw}: ISO 8601 with a zone, else (only when
+     * the export's own format is given) that format, a format without a zone read as UTC; null for
+     * anything else.
+     */
+    private String dateTime(String raw) {
+        // the common shape first, by a LIKE that costs next to nothing; the regular expression only for the rest
+        String cast = "TRY_CAST(" + raw + " AS TIMESTAMPTZ)";
+        String iso = "CASE WHEN " + raw + " LIKE '____-__-__T__:__:__Z' THEN " + cast + " WHEN regexp_full_match(" + raw
+                + ", " + literal(ISO_DATE_TIME) + ") THEN " + cast + " END";
+        if (dateFormat == null) {
+            return iso;
+        }
+        return "coalesce(" + iso + ", CAST(try_strptime(" + raw + ", " + literal(dateFormat) + ") AS TIMESTAMPTZ))";
     }
 
     /**
@@ -259,14 +324,20 @@ final class FocusFileSource implements SpendSource {
     }
 
     private String rowExpressions(SpendQuery query, boolean tags) {
-        String start = parquet ? "TRY_CAST(" + ident(START) + " AS TIMESTAMPTZ)" : ident(START);
-        String end = parquet ? "TRY_CAST(" + ident(END) + " AS TIMESTAMPTZ)" : ident(END);
+        boolean startText = !parquet || parquetStartText;
+        boolean endText = !parquet || parquetEndText;
+        String startRaw = "CAST(" + ident(START) + " AS VARCHAR)";
+        String endRaw = "CAST(" + ident(END) + " AS VARCHAR)";
+        // a Parquet timestamp column is read as its type says (TIMESTAMPTZ, or TIMESTAMP in UTC)
+        String start = startText ? dateTime(startRaw) : "TRY_CAST(" + ident(START) + " AS TIMESTAMPTZ)";
+        String end = endText ? dateTime(endRaw) : "TRY_CAST(" + ident(END) + " AS TIMESTAMPTZ)";
         String cost = parquet ? "TRY_CAST(" + ident(query.costColumn()) + " AS DECIMAL(38,10))" : ident(query.costColumn());
         String tagsText = parquet && !parquetTagsText ? "CAST(CAST(" + ident(TAGS) + " AS JSON) AS VARCHAR)"
                 : "CAST(" + ident(TAGS) + " AS VARCHAR)";
         String tagsCol = tags ? tagsText : "CAST(NULL AS VARCHAR)";
         String cur = parquet ? "CAST(" + ident(CURRENCY) + " AS VARCHAR)" : ident(CURRENCY);
-        return start + " AS s, " + end + " AS e, " + cost + " AS c, " + cur + " AS cur, " + tagsCol + " AS t";
+        return start + " AS s, " + end + " AS e, " + cost + " AS c, " + cur + " AS cur, " + tagsCol + " AS t, "
+                + startRaw + " AS sr, " + endRaw + " AS er";
     }
 
     /**
@@ -347,14 +418,10 @@ final class FocusFileSource implements SpendSource {
         if (t.contains("CAST")) {
             Matcher m = CAST_VALUE.matcher(message == null ? "" : message);
             boolean found = m.find();
-            String value = found ? "\"" + m.group(1) + "\"" : "the value";
+            String value = found ? "\"" + asWritten(m.group(1), csvLine, columns, query.costColumn()) + "\"" : "the value";
             String target = found ? m.group(2) : "";
             if (target.startsWith("DECIMAL")) {
                 return query.costColumn() + " " + value + " is not a number (FOCUS wants a plain decimal such as 10000.00)";
-            }
-            if (target.startsWith("TIMESTAMP")) {
-                return timestampColumn(found ? m.group(1) : null, csvLine, columns) + " " + value
-                        + " is not an ISO 8601 date-time (FOCUS wants e.g. 2026-11-01T00:00:00Z)";
             }
             return "a value " + value + " cannot be read";
         }
@@ -376,20 +443,17 @@ final class FocusFileSource implements SpendSource {
         return firstLine(message == null ? type : message);
     }
 
-    /** Which of the two date-time columns of {@code csvLine} holds {@code value}. */
-    static String timestampColumn(String value, String csvLine, List<String> columns) {
-        List<String> fields = value == null || csvLine == null ? null : CsvHeader.split(csvLine);
-        if (fields != null) {
-            int start = columns.indexOf(START);
-            int end = columns.indexOf(END);
-            if (start < fields.size() && value.strip().equals(fields.get(start))) {
-                return START;
-            }
-            if (end < fields.size() && value.strip().equals(fields.get(end))) {
-                return END;
-            }
+    /**
+     * The field of {@code column} as the file's line {@code csvLine} has it, when it is the value
+     * DuckDB could not cast (so the message quotes the file, not DuckDB's reading of it); else that value.
+     */
+    static String asWritten(String value, String csvLine, List<String> columns, String column) {
+        List<String> fields = csvLine == null ? null : CsvHeader.fields(csvLine);
+        int i = columns.indexOf(column);
+        if (fields != null && i >= 0 && i < fields.size() && fields.get(i).strip().equals(value.strip())) {
+            return fields.get(i);
         }
-        return START + " or " + END;
+        return value;
     }
 
     /**

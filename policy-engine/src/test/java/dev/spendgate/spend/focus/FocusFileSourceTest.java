@@ -70,7 +70,7 @@ class FocusFileSourceTest {
         assertEquals(8, d.badRowCount());
         assertEquals(Instant.parse("2026-11-22T00:00:00Z"), d.newestRow());
         assertEquals(List.of(
-                "6: ChargePeriodStart 0004-01-25 is not a plausible date: FOCUS wants ISO 8601 (2026-11-01T00:00:00Z), not M/D/YY",
+                "6: ChargePeriodStart \"4/1/25\" is not an ISO 8601 date-time with a time zone (FOCUS wants e.g. 2026-11-01T00:00:00Z)",
                 "7: EffectiveCost \"abc\" is not a number (FOCUS wants a plain decimal such as 10000.00)",
                 "8: Tags \"{not json\" is not valid JSON",
                 "9: EffectiveCost is empty or not a number",
@@ -144,10 +144,31 @@ class FocusFileSourceTest {
         SpendData d = read(parquet);
         assertEquals(3, d.rows());
         assertEquals(2, d.badRowCount());
-        assertEquals(List.of("typed.parquet: row 2: ChargePeriodStart is empty or not a date-time",
+        assertEquals(List.of("typed.parquet: row 2: ChargePeriodStart is empty",
                         "typed.parquet: row 3: BillingCurrency GBP is not USD, the budgets' currency (spendgate does not convert currencies)"),
                 d.badRows().stream().map(BadRow::toString).map(s -> s.substring(s.indexOf("typed.parquet"))).toList());
         assertEquals(new BigDecimal("2.5"), d.groups().get(0).cost());
+    }
+
+    @Test
+    void parquetDateTimesInTextAreJudgedAsCsvDateTimesAre() throws Exception {
+        Path parquet = tmp.resolve("text-dates.parquet");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            s.execute("COPY (SELECT * FROM (VALUES "
+                    + "('2026-11-20T00:00:00Z', '2026-11-20T01:00:00+01:00', 2.5::DOUBLE, 'USD', '{}'), "
+                    + "('4/1/25', '2026-11-20T01:00:00Z', 1.0::DOUBLE, 'USD', '{}'), "
+                    + "('2026-11-20 00:00:00', '2026-11-20T01:00:00Z', 1.0::DOUBLE, 'USD', '{}')) "
+                    + "t(ChargePeriodStart, ChargePeriodEnd, EffectiveCost, BillingCurrency, Tags)) TO '" + parquet
+                    + "' (FORMAT parquet)");
+        }
+        SpendData d = read(parquet);
+        assertEquals(3, d.rows());
+        assertEquals(List.of(
+                "row 2: ChargePeriodStart \"4/1/25\" is not an ISO 8601 date-time with a time zone (FOCUS wants e.g. 2026-11-01T00:00:00Z)",
+                "row 3: ChargePeriodStart \"2026-11-20 00:00:00\" is not an ISO 8601 date-time with a time zone (FOCUS wants e.g. 2026-11-01T00:00:00Z)"),
+                d.badRows().stream().map(b -> b.unit() + " " + b.line() + ": " + b.problem()).toList());
+        assertEquals(List.of(new SpendGroup(null, null, "USD", LocalDate.parse("2026-11-20"), new BigDecimal("2.5"), 1,
+                Instant.parse("2026-11-20T00:00:00Z"))), d.groups(), "+01:00 is an offset, not ignored");
     }
 
     @Test
@@ -260,15 +281,130 @@ class FocusFileSourceTest {
                 a,USD,2026-11-20T00:00:00Z,2026-11-21T00:00:00Z,1.5,{}
                 a,USD,11/14/26,11/15/26,2,{}
                 a,USD,2026-11-20T00:00:00Z,11/21/26,2,{}
+                a,USD,,2026-11-21T00:00:00Z,2,{}
                 """);
         assertEquals(List.of(
-                "3: ChargePeriodStart \"11/14/26\" is not an ISO 8601 date-time (FOCUS wants e.g. 2026-11-01T00:00:00Z)",
-                "4: ChargePeriodEnd \"11/21/26\" is not an ISO 8601 date-time (FOCUS wants e.g. 2026-11-01T00:00:00Z)"),
+                "3: ChargePeriodStart \"11/14/26\" is not an ISO 8601 date-time with a time zone (FOCUS wants e.g. 2026-11-01T00:00:00Z)",
+                "4: ChargePeriodEnd \"11/21/26\" is not an ISO 8601 date-time with a time zone (FOCUS wants e.g. 2026-11-01T00:00:00Z)",
+                "5: ChargePeriodStart is empty"),
                 read(csv).badRows().stream().map(b -> b.line() + ": " + b.problem()).toList());
-        List<String> columns = List.of("ChargePeriodStart", "ChargePeriodEnd");
-        assertEquals("ChargePeriodEnd", FocusFileSource.timestampColumn("x", "\"2026-11-20\", x", columns));
-        assertEquals("ChargePeriodStart or ChargePeriodEnd", FocusFileSource.timestampColumn("x", "\"unclosed, x", columns));
-        assertEquals("ChargePeriodStart or ChargePeriodEnd", FocusFileSource.timestampColumn(null, null, columns));
+        assertEquals(List.of("ChargePeriodStart", "ChargePeriodEnd", "ChargePeriodStart"),
+                read(csv).badRows().stream().map(BadRow::column).toList());
+    }
+
+    /** The committed fixture: a whole ChargePeriodStart column of 4/1/25, as FOCUS's SaaS samples have it. */
+    @Test
+    void aColumnOfMonthDayYearDatesIsQuotedAsTheFileHasIt() throws Exception {
+        SpendData d = read(resource("dates-m-d-yy.csv"));
+        assertEquals(3, d.rows());
+        assertEquals(3, d.badRowCount());
+        assertEquals(List.of(
+                "2: ChargePeriodStart \"4/1/25\" is not an ISO 8601 date-time with a time zone (FOCUS wants e.g. 2026-11-01T00:00:00Z)",
+                "3: ChargePeriodStart \"4/1/25\" is not an ISO 8601 date-time with a time zone (FOCUS wants e.g. 2026-11-01T00:00:00Z)",
+                "4: ChargePeriodStart \"4/1/25\" is not an ISO 8601 date-time with a time zone (FOCUS wants e.g. 2026-11-01T00:00:00Z)"),
+                d.badRows().stream().map(b -> b.line() + ": " + b.problem()).toList());
+        assertTrue(d.badRows().stream().noneMatch(b -> b.problem().contains("0004")), d.badRows().toString());
+    }
+
+    @Test
+    void onlyIso8601WithATimeZoneIsADateTime() throws Exception {
+        String[] good = {"2026-11-20T00:00:00Z", "2026-11-20T02:00:00+02:00", "2026-11-20T02:00:00+0200", "2026-11-20T02:00+02",
+            "2026-11-19T19:00:00.5-05:00", "2026-11-20T00:00Z", "2026-11-20T00:00:00.123456789Z"};
+        String[] bad = {"2026/11/20", "2026-11-20 00:00:00", "2026-11-20T00:00:00", "2026-11-20", "20261120T000000Z",
+            "2026-11-20 00:00:00 UTC", "2026-02-30T00:00:00Z", "2026-11-20T0a:00:00Z", "2026-11-20T00:00:00 Z", "Fri, 20 Nov 2026 00:00:00 GMT", " 2026-11-20T00:00:00Z x"};
+        StringBuilder csv = new StringBuilder("BillingCurrency,ChargePeriodStart,ChargePeriodEnd,EffectiveCost,Tags\n");
+        for (String g : good) {
+            csv.append("USD,\"").append(g).append("\",2026-11-21T00:00:00Z,1,{}\n");
+        }
+        for (String b : bad) {
+            csv.append("USD,\"").append(b).append("\",2026-11-21T00:00:00Z,1,{}\n");
+        }
+        Path file = tmp.resolve("iso.csv");
+        Files.writeString(file, csv);
+        SpendData d = read(file);
+        assertEquals(good.length + bad.length, d.rows());
+        assertEquals(bad.length, d.badRowCount(), d.badRows().toString());
+        List<SpendGroup> groups = d.groups();
+        assertEquals(1, groups.size(), groups.toString());
+        assertEquals(LocalDate.parse("2026-11-20"), groups.get(0).day(), "every good value is an instant of 20 November, UTC");
+        assertEquals(new BigDecimal(good.length), groups.get(0).cost());
+        for (int i = 0; i < bad.length; i++) {
+            assertEquals("ChargePeriodStart \"" + bad[i] + "\" is not an ISO 8601 date-time with a time zone "
+                    + "(FOCUS wants e.g. 2026-11-01T00:00:00Z)", d.badRows().get(i).problem());
+            assertEquals(2 + good.length + i, d.badRows().get(i).line());
+        }
+    }
+
+    @Test
+    void anExportsOwnDateFormatIsAcceptedWhenNamedAndOnlyThen() throws Exception {
+        Path file = tmp.resolve("mdy.csv");
+        Files.writeString(file, """
+                BillingCurrency,ChargePeriodStart,ChargePeriodEnd,EffectiveCost,Tags
+                USD,4/1/25,4/2/25,1,{}
+                USD,2025-04-01T12:00:00Z,2025-04-01T13:00:00Z,2,{}
+                USD,2025/04/01,4/2/25,4,{}
+                """);
+        SpendOptions options = new SpendOptions(Path.of(""), null, List.of(), Map.of(), java.time.Duration.ofSeconds(5),
+                java.time.Clock.systemUTC(), "%m/%d/%y");
+        SpendData d = SpendSources.open(file.toString(), options).read(SpendQuery.defaults());
+        assertEquals(1, d.badRowCount());
+        assertEquals("4: ChargePeriodStart \"2025/04/01\" is not an ISO 8601 date-time with a time zone, nor in the "
+                + "date format %m/%d/%y (FOCUS wants e.g. 2026-11-01T00:00:00Z)", d.badRows().get(0).line() + ": "
+                + d.badRows().get(0).problem());
+        assertEquals(List.of(new SpendGroup(null, null, "USD", LocalDate.parse("2025-04-01"), new BigDecimal("3"), 2,
+                Instant.parse("2025-04-02T00:00:00Z"))), d.groups(), "4/1/25 read as 1 April 2025, UTC");
+        // without the format, the same file's M/D/YY rows are bad rows
+        assertEquals(2, read(file).badRowCount());
+
+        SpendOptions wrong = new SpendOptions(Path.of(""), null, List.of(), Map.of(), java.time.Duration.ofSeconds(5),
+                java.time.Clock.systemUTC(), "%Q/%d");
+        SpendException e = assertThrows(SpendException.class,
+                () -> SpendSources.open(file.toString(), wrong).read(SpendQuery.defaults()));
+        assertEquals("spend_date_format_invalid", e.code());
+        assertEquals(dev.spendgate.error.ExitCodes.USAGE, dev.spendgate.error.ExitCodes.of(e));
+        assertTrue(e.getMessage().startsWith("date format '%Q/%d' is not a strptime format: "), e.getMessage());
+    }
+
+    @Test
+    void aCostThatIsNoNumberIsQuotedAsTheFileHasIt() throws Exception {
+        SpendData d = read(resource("spend-good-and-bad.csv"));
+        // line 5 has BilledCost "$10,000.00 " but EffectiveCost 5.00: not judged; line 7's EffectiveCost is "abc"
+        assertEquals("EffectiveCost \"abc\" is not a number (FOCUS wants a plain decimal such as 10000.00)",
+                d.badRows().get(1).problem());
+        SpendData billed = read(resource("spend-good-and-bad.csv"), new SpendQuery("BilledCost", "spendgate-manifest", "team"));
+        assertTrue(billed.badRows().stream().anyMatch(b -> b.line() == 5 && b.problem().equals(
+                "BilledCost \"$10,000.00 \" is not a number (FOCUS wants a plain decimal such as 10000.00)")),
+                billed.badRows().toString());
+    }
+
+    /** FOCUS's own sample exports, when the shared data is there: every bad date is quoted as the file has it. */
+    @Test
+    void theFocusSamplesDatesAreQuotedAsWrittenWhenTheSharedDataIsPresent() throws Exception {
+        Path samples = Path.of("../../shared/data/focus/saas_examples");
+        if (!Files.isDirectory(samples)) {
+            return; // the committed fixtures above always run; the samples are shared data outside the project
+        }
+        List<Path> files = new java.util.ArrayList<>(List.of(samples.resolve("spend_agreements/saas_spend_agreements_a2.csv")));
+        try (var list = Files.list(samples)) {
+            list.filter(p -> p.getFileName().toString().startsWith("virtual_currency_pricing_model_")).sorted().forEach(files::add);
+        }
+        int dated = 0;
+        for (Path f : files) {
+            SpendData d = read(f);
+            List<String> lines = Files.readAllLines(f);
+            assertEquals(d.rows(), d.badRowCount(), f + ": no row of the samples is ISO 8601");
+            for (BadRow b : d.badRows()) {
+                assertTrue(!b.problem().contains("0004") && !b.problem().contains("plausible"), f + ": " + b);
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("^ChargePeriod(?:Start|End) \"([^\"]*)\"")
+                        .matcher(b.problem());
+                if (m.find()) {
+                    dated++;
+                    assertTrue(CsvHeader.split(lines.get((int) b.line() - 1)).contains(m.group(1)),
+                            f + ":" + b.line() + " quotes " + m.group(1) + ", which the line does not have");
+                }
+            }
+        }
+        assertTrue(dated > 0, "some sample rows are bad for their dates");
     }
 
     @Test
