@@ -9,6 +9,7 @@ detections contains d if {
 	some m in input.manifests
 	some i, model in m.document.spec.models
 	not "maxOutputTokens" in object.keys(model)
+	not outputless(m, model)
 	d := {
 		"rule": "SG-TOK-001", "manifest": m.name, "path": model_path(i, "maxOutputTokens"),
 		"evidence": {"model": model.name},
@@ -93,3 +94,6 @@ detections contains d if {
 		"evidence": {"model": model.name, "maxRetries": model.maxRetries, "limit": limit, "reason": "above the limit"},
 	}
 }
+
+# An embedding model or a reranker (by the price catalog) writes no output tokens to cap.
+outputless(m, model) if object.get(m, ["catalogModes", model.name], "text") != "text"

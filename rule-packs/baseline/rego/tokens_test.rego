@@ -19,6 +19,16 @@ test_tok_001_output_token_limit_passes if {
 	count(detections_of(second_model([put("/maxOutputTokens", 1)]))) == 0
 }
 
+# An embedding model or a reranker writes no output tokens: nothing to cap.
+test_tok_001_outputless_models_pass if {
+	every mode in ["embedding", "rerank"] {
+		m := json.patch(second_model([drop("/maxOutputTokens")]), [put("/catalogModes", {"claude-3-haiku": mode})])
+		count(detections_of(m)) == 0
+	}
+	m := json.patch(second_model([drop("/maxOutputTokens")]), [put("/catalogModes", {"claude-3-haiku": "text"})])
+	count(detections_of(m)) == 1
+}
+
 # --- SG-TOK-002 ---------------------------------------------------------------------------------
 
 test_tok_002_system_prompt_above_the_limit if {

@@ -114,7 +114,8 @@ final class GithubActions {
                 + "`). The report of this run follows, so an earlier one is not left standing.\n\n";
     }
 
-    private static String markdown(GateReport report, String linkBase) {
+    /** The Markdown report, with links to the files under {@code linkBase} (null: no links). */
+    static String markdown(GateReport report, String linkBase) {
         StringBuilder b = new StringBuilder();
         try {
             new MarkdownRenderer(linkBase).render(report, b);

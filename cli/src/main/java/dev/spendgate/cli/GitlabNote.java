@@ -4,9 +4,7 @@ import dev.spendgate.gate.GateReport;
 import dev.spendgate.gitlab.MergeRequest;
 import dev.spendgate.gitlab.MergeRequestNote;
 import dev.spendgate.report.CommentCondition;
-import dev.spendgate.report.MarkdownRenderer;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +32,7 @@ final class GitlabNote {
                     + mr.get().iid() + "; the report is in the job's artifacts");
             return;
         }
-        String markdown = markdown(report, linkBase(env));
+        String markdown = GithubActions.markdown(report, linkBase(env));
         try (MergeRequestNote note = new MergeRequestNote(token)) {
             MergeRequestNote.Result r = when.met(report) ? note.upsert(mr.get(), markdown)
                     : note.updateExisting(mr.get(), GithubActions.resolved(report, when) + markdown);
@@ -53,15 +51,5 @@ final class GitlabNote {
             return null;
         }
         return (project.endsWith("/") ? project : project + "/") + "-/blob/" + sha + "/";
-    }
-
-    private static String markdown(GateReport report, String linkBase) {
-        StringBuilder b = new StringBuilder();
-        try {
-            new MarkdownRenderer(linkBase).render(report, b);
-        } catch (IOException e) {
-            throw new IllegalStateException("a StringBuilder does not fail", e);
-        }
-        return b.toString();
     }
 }

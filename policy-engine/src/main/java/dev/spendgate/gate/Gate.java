@@ -108,7 +108,7 @@ public final class Gate {
             diagnostics.addAll(p.diagnostics());
             Manifest base = bases.get(m.name());
             inputs.add(new ManifestInput(m, p.estimate(), p.catalogTiers(), base,
-                    base == null ? null : pricing.apply(base).estimate()));
+                    base == null ? null : pricing.apply(base).estimate(), p.catalogModes()));
             byName.put(m.name(), m);
         }
         EngineResult result = engine.evaluate(new EvaluationInput(now, policy.parameters(), inputs, snapshot, teams));

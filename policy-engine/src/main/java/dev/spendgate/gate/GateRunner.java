@@ -4,6 +4,7 @@ import dev.spendgate.cost.CatalogOrigin;
 import dev.spendgate.cost.EstimateResult;
 import dev.spendgate.cost.Alternatives;
 import dev.spendgate.cost.Estimator;
+import dev.spendgate.cost.ModelPrice;
 import dev.spendgate.cost.PriceCatalog;
 import dev.spendgate.cost.PriceFetcher;
 import dev.spendgate.cost.PriceFiles;
@@ -308,10 +309,14 @@ public final class GateRunner implements AutoCloseable {
     public Priced price(Manifest manifest) {
         EstimateResult r = estimator.estimate(manifest);
         Map<String, ModelTier> tiers = new TreeMap<>();
+        Map<String, String> modes = new TreeMap<>();
         for (ModelUse model : manifest.spec().models()) {
             catalog.tierOf(model.name()).ifPresent(t -> tiers.put(model.name(), t));
+            catalog.model(model.name()).filter(p -> p.mode() != ModelPrice.Mode.TEXT)
+                    .ifPresent(p -> modes.put(model.name(), p.mode().wireName()));
         }
-        return new Priced(r.estimate(), tiers, r.diagnostics(), new Alternatives(estimator, manifest, r.estimate()));
+        return new Priced(r.estimate(), tiers, r.diagnostics(), new Alternatives(estimator, manifest, r.estimate()),
+                modes);
     }
 
     /**

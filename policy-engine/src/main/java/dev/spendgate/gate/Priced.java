@@ -15,18 +15,21 @@ import java.util.Objects;
  * @param catalogTiers the catalog's tier of each listed model it knows
  * @param alternatives  the compliant alternatives the catalog can price for it, or null when the
  *                      run prices none
+ * @param catalogModes  the catalog's mode of each listed model that is not a text model
+ *                      ({@code embedding}, {@code rerank})
  */
 public record Priced(Estimate estimate, Map<String, ModelTier> catalogTiers, List<Diagnostic> diagnostics,
-                     Alternatives alternatives) {
+                     Alternatives alternatives, Map<String, String> catalogModes) {
 
     public Priced {
         Objects.requireNonNull(estimate, "estimate == null");
         catalogTiers = Map.copyOf(catalogTiers);
         diagnostics = List.copyOf(diagnostics);
+        catalogModes = catalogModes == null ? Map.of() : Map.copyOf(catalogModes);
     }
 
     /** What the cost model says, without alternatives. */
     public Priced(Estimate estimate, Map<String, ModelTier> catalogTiers, List<Diagnostic> diagnostics) {
-        this(estimate, catalogTiers, diagnostics, null);
+        this(estimate, catalogTiers, diagnostics, null, Map.of());
     }
 }

@@ -43,7 +43,8 @@ final class Facts {
             List<ModelUse> models = in.manifest().spec().models();
             for (int i = 0; i < models.size(); i++) {
                 ModelUse use = models.get(i);
-                ModelFact model = new ModelFact(manifest, i, use, in.catalogTiers().get(use.name()));
+                ModelFact model = new ModelFact(manifest, i, use, in.catalogTiers().get(use.name()),
+                        in.catalogModes().get(use.name()));
                 manifest.seeModel(model);
                 facts.add(model);
             }

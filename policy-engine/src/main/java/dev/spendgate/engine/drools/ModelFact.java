@@ -13,12 +13,14 @@ public final class ModelFact {
     private final int index;
     private final ModelUse model;
     private final String catalogTier;
+    private final String catalogMode;
 
-    ModelFact(ManifestFact manifest, int index, ModelUse model, ModelTier catalogTier) {
+    ModelFact(ManifestFact manifest, int index, ModelUse model, ModelTier catalogTier, String catalogMode) {
         this.manifest = manifest;
         this.index = index;
         this.model = model;
         this.catalogTier = catalogTier == null ? null : catalogTier.name();
+        this.catalogMode = catalogMode == null ? "text" : catalogMode;
     }
 
     public ManifestFact getManifest() {
@@ -42,6 +44,16 @@ public final class ModelFact {
     /** {@code small}, {@code mid} or {@code frontier}; null when the price catalog does not know the model. */
     public String getCatalogTier() {
         return catalogTier;
+    }
+
+    /** {@code text} (also when the catalog does not know the model), {@code embedding} or {@code rerank}. */
+    public String getCatalogMode() {
+        return catalogMode;
+    }
+
+    /** True for a model that writes no output tokens (an embedding model or a reranker, by the catalog). */
+    public boolean isOutputless() {
+        return !catalogMode.equals("text");
     }
 
     public Long getMaxOutputTokens() {

@@ -263,6 +263,9 @@ final class InputDocument {
         g.writeStartObject("catalogTiers");
         new TreeMap<String, ModelTier>(in.catalogTiers()).forEach((model, tier) -> g.write(model, tier.name()));
         g.writeEnd();
+        g.writeStartObject("catalogModes");
+        new TreeMap<>(in.catalogModes()).forEach(g::write);
+        g.writeEnd();
 
         Manifest base = in.base();
         if (base != null) {
