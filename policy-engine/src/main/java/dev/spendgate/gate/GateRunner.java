@@ -28,6 +28,7 @@ import dev.spendgate.policy.Parameters;
 import dev.spendgate.policy.PolicySet;
 import dev.spendgate.policy.PolicySetLoader;
 import dev.spendgate.policy.RuleInfo;
+import dev.spendgate.policy.WaiverLoader;
 import dev.spendgate.spend.SpendAnalysis;
 import dev.spendgate.spend.SpendData;
 import dev.spendgate.spend.SpendQuery;
@@ -199,6 +200,7 @@ public final class GateRunner implements AutoCloseable {
                 bases = Map.of();
             }
         }
+        WaiverLoader.checkCreated(policy.policySet().waivers(), input.now());
         SpendSnapshot spend = input.spend() == null ? null : spend(manifests, input.spend(), input);
         Gate gate = new Gate(config.toolVersion(), policy.policySet(), policy.packs());
         GateReport report = gate.evaluate(engine.id(), prepared(), manifests, bases, this::price, input.now(), spend)
