@@ -3,6 +3,7 @@ package dev.spendgate.cli;
 import dev.spendgate.engine.opa.testing.OpaServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -115,5 +116,139 @@ class EscapeTest {
         assertEquals(1, r.exitCode(), r.out() + r.err());
         assertTrue(r.out().contains("\"rule\": \"SG-WVR-004\""), r.out());
         assertTrue(r.out().contains("\"waived\": 0"), r.out());
+    }
+
+    // --- what is a manifest: decided on the decoded document ---------------------------------
+
+    static final String[] ENCODINGS = {"UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE", "UTF-16LE+BOM", "UTF-16BE+BOM",
+            "UTF-32LE+BOM", "UTF-32BE+BOM", "UTF-8+BOM"};
+
+    private static byte[] encode(String text, String encoding) {
+        boolean bom = encoding.endsWith("+BOM");
+        String charset = encoding.replace("+BOM", "");
+        return ((bom ? "\uFEFF" : "") + text).getBytes(java.nio.charset.Charset.forName(charset));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"drools", "opa"})
+    void aManifestInUtf16OrUtf32InAFolderIsGated(String engine) throws IOException {
+        String llama = Files.readString(Path.of(LLAMA));
+        for (String encoding : ENCODINGS) {
+            Path d = tmp.resolve(encoding);
+            Files.createDirectories(d);
+            Files.write(d.resolve("x.yaml"), encode(llama, encoding));
+            CliRun r = check(engine, d.toString(), "--format", "json");
+            assertEquals(1, r.exitCode(), encoding + ": " + r.out() + r.err());
+            assertTrue(r.out().contains("\"manifests\": 1,"), encoding + ": " + r.out());
+            assertTrue(r.out().contains("\"rule\": \"SG-BUD-003\""), encoding + ": " + r.out());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"spendgate.dev.v1", "spendgath.dev/v1", "SpendGate.dev/v1", "null", "[spendgate.dev/v1]",
+            "\"spendgate\\x2edev/v2\"", "42"})
+    void aMistypedApiVersionIsInvalidInputInAFolderAndNamed(String apiVersion) throws IOException {
+        String llama = Files.readString(Path.of(LLAMA)).replace("apiVersion: spendgate.dev/v1", "apiVersion: " + apiVersion);
+        Path d = tmp.resolve("api");
+        Files.createDirectories(d);
+        Files.writeString(d.resolve("x.yaml"), llama);
+        for (String path : new String[] {d.toString(), d.resolve("x.yaml").toString()}) {
+            CliRun r = check("drools", path);
+            assertEquals(3, r.exitCode(), apiVersion + ": " + r.out() + r.err());
+            assertOneLine(r, "x.yaml:3:", "apiVersion", "(exit 3)");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"drools", "opa"})
+    void aYamlEscapeDoesNotHideAManifest(String engine) throws IOException {
+        String llama = Files.readString(Path.of(LLAMA)).replace("apiVersion: spendgate.dev/v1",
+                "apiVersion: \"spendgate\\x2edev/v1\"");
+        Path d = tmp.resolve("escaped");
+        Files.createDirectories(d);
+        Files.writeString(d.resolve("x.yaml"), llama);
+        CliRun r = check(engine, d.toString());
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("FAIL  llama-finetune"), r.out());
+    }
+
+    @Test
+    void anotherToolsDocumentsAreLeftAlone() throws IOException {
+        Path d = tmp.resolve("other");
+        Files.createDirectories(d);
+        Files.writeString(d.resolve("deploy.yaml"), "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\n"
+                + "spec: {replicas: 2}\n");
+        Files.writeString(d.resolve("katib.yaml"), "apiVersion: kubeflow.org/v1beta1\nkind: Experiment\n"
+                + "metadata: {name: tune}\nspec: {objective: {type: maximize}}\n");
+        Files.copy(Path.of(LLAMA), d.resolve("llama.yaml"));
+        CliRun r = check("drools", d.toString(), "--format", "json");
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("\"manifests\": 1,"), r.out());
+        assertTrue(r.out().contains("\"skipped\": 0"), r.out());
+    }
+
+    @Test
+    void binaryFilesDanglingLinksAndLoopsAreSkippedWithTheirReasonAndStrictMakesThemErrors() throws IOException {
+        Path d = tmp.resolve("skips");
+        Files.createDirectories(d);
+        Files.copy(Path.of(LLAMA), d.resolve("llama.yaml"));
+        Files.write(d.resolve("blob.yaml"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13});
+        Files.createSymbolicLink(d.resolve("gone.yaml"), d.resolve("missing.yaml"));
+        Files.createSymbolicLink(d.resolve("a.yaml"), d.resolve("b.yaml"));
+        Files.createSymbolicLink(d.resolve("b.yaml"), d.resolve("a.yaml"));
+        CliRun r = check("drools", d.toString(), "--format", "json");
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("\"skipped\": 4"), r.out());
+        for (String reason : new String[] {"symbolic link loop", "dangling symbolic link", "binary file"}) {
+            assertTrue(r.out().contains(reason), reason + " in " + r.out());
+        }
+        CliRun text = check("drools", d.toString());
+        assertTrue(text.out().contains(", 4 files skipped ["), text.out());
+        for (String format : new String[] {"sarif", "junit", "gitlab", "markdown"}) {
+            CliRun f = check("drools", d.toString(), "--format", format);
+            assertTrue(f.out().contains("gone.yaml") && f.out().contains("dangling symbolic link"), format + ": " + f.out());
+        }
+
+        CliRun strict = check("drools", d.toString(), "--discovery-strict");
+        assertEquals(3, strict.exitCode(), strict.out() + strict.err());
+        assertOneLine(strict, "gone.yaml:1:1: skipped: dangling symbolic link", "--discovery-strict", "4 problems", "(exit 3)");
+
+        Path policy = tmp.resolve("strict-policy.yaml");
+        Files.writeString(policy, """
+                apiVersion: spendgate.dev/v1
+                kind: PolicySet
+                metadata: {name: strict}
+                discovery: {strict: true}
+                """);
+        CliRun byPolicy = check("drools", d.toString(), "--policy", policy.toString());
+        assertEquals(3, byPolicy.exitCode(), byPolicy.out() + byPolicy.err());
+        assertOneLine(byPolicy, "blob.yaml:1:1: skipped: binary file", "discovery.strict of the policy set", "(exit 3)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"drools", "opa"})
+    void noManifestsIsSaidProminentlyAndRequiredManifestsMakeItAnError(String engine) throws IOException {
+        Path d = tmp.resolve("empty");
+        Files.createDirectories(d);
+        Files.writeString(d.resolve("empty.yaml"), "");
+        CliRun r = check(engine, d.toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().startsWith("NO MANIFESTS FOUND: nothing was gated\n"), r.out());
+        CliRun required = check(engine, d.toString(), "--require-manifests");
+        assertEquals(3, required.exitCode(), required.out() + required.err());
+        assertOneLine(required, "empty:1:1: no manifests found (--require-manifests requires at least one)", "(exit 3)");
+        CliRun file = check(engine, d.resolve("empty.yaml").toString(), "--require-manifests");
+        assertEquals(3, file.exitCode(), file.out() + file.err());
+
+        Path policy = tmp.resolve("require-policy.yaml");
+        Files.writeString(policy, """
+                apiVersion: spendgate.dev/v1
+                kind: PolicySet
+                metadata: {name: require}
+                discovery: {requireManifests: true}
+                """);
+        CliRun byPolicy = check(engine, d.toString(), "--policy", policy.toString());
+        assertEquals(3, byPolicy.exitCode(), byPolicy.out() + byPolicy.err());
+        assertOneLine(byPolicy, "no manifests found (discovery.requireManifests of the policy set requires at least one)");
     }
 }

@@ -3,6 +3,7 @@ package dev.spendgate.gate;
 import dev.spendgate.error.ExitCodes;
 import dev.spendgate.git.ChangeSummary;
 import dev.spendgate.input.Diagnostic;
+import dev.spendgate.input.Skipped;
 import dev.spendgate.spend.SpendSnapshot;
 
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Objects;
  * @param changes        what a git-aware run judged against its base revision; null otherwise
  * @param spend          the live spend the run judged, attributed; null when it had no spend source
  * @param costs          what a git-aware run's change does to the estimates; null otherwise
+ * @param skipped        the files discovery found but could not judge, with the reason
  */
 public record GateReport(
         String toolVersion,
@@ -32,7 +34,8 @@ public record GateReport(
         FailOn failOn,
         ChangeSummary changes,
         SpendSnapshot spend,
-        CostDiff costs) {
+        CostDiff costs,
+        List<Skipped> skipped) {
 
     public GateReport {
         Objects.requireNonNull(failOn, "failOn == null");
@@ -44,6 +47,7 @@ public record GateReport(
         policyFindings = List.copyOf(policyFindings);
         diagnostics = List.copyOf(diagnostics);
         rules = List.copyOf(rules);
+        skipped = skipped == null ? List.of() : List.copyOf(skipped);
     }
 
     public static Builder builder() {
@@ -54,7 +58,7 @@ public record GateReport(
     public Builder toBuilder() {
         return new Builder().toolVersion(toolVersion).engine(engine).engineMetadata(engineMetadata).policy(policy)
                 .manifests(manifests).policyFindings(policyFindings).diagnostics(diagnostics).rules(rules)
-                .failOn(failOn).changes(changes).spend(spend).costs(costs);
+                .failOn(failOn).changes(changes).spend(spend).costs(costs).skipped(skipped);
     }
 
     public Verdict verdict() {
@@ -80,7 +84,7 @@ public record GateReport(
             findings += m.findings().size();
             waived += (int) m.findings().stream().filter(f -> f.outcome() == Outcome.WAIVED).count();
         }
-        return new Summary(manifests.size(), passed, warned, failed, findings, waived);
+        return new Summary(manifests.size(), passed, warned, failed, findings, waived, skipped.size());
     }
 
     /** The same report, judged with {@code --fail-on failOn}. */
@@ -94,6 +98,27 @@ public record GateReport(
      */
     public GateReport withChanges(ChangeSummary changes, List<Diagnostic> more) {
         return toBuilder().changes(changes).diagnostics(merged(more)).build();
+    }
+
+    /** Code of the warning that a run found no manifest to judge. */
+    public static final String NO_MANIFESTS = "no_manifests";
+    /** Code of the warning about a file discovery skipped. */
+    public static final String FILE_SKIPPED = "file_skipped";
+
+    /**
+     * The same report with the files discovery skipped, each also a {@code file_skipped} warning,
+     * and, when discovery found no manifest ({@code none}), a {@code no_manifests} warning.
+     */
+    public GateReport withSkipped(List<Skipped> files, boolean none) {
+        List<Diagnostic> more = new java.util.ArrayList<>();
+        for (Skipped s : files) {
+            more.add(Diagnostic.warning(FILE_SKIPPED, new dev.spendgate.input.SourceLocation(s.file(), 1, 1),
+                    "skipped: " + s.reason()));
+        }
+        if (none) {
+            more.add(Diagnostic.warning(NO_MANIFESTS, null, "no manifests found: nothing was gated"));
+        }
+        return toBuilder().skipped(files).build().withDiagnostics(more);
     }
 
     /** The same report with {@code more} diagnostics, sorted in among the others (repeats dropped). */
@@ -163,6 +188,7 @@ public record GateReport(
         private ChangeSummary changes;
         private SpendSnapshot spend;
         private CostDiff costs;
+        private List<Skipped> skipped = List.of();
 
         private Builder() {
         }
@@ -227,9 +253,14 @@ public record GateReport(
             return this;
         }
 
+        public Builder skipped(List<Skipped> skipped) {
+            this.skipped = skipped;
+            return this;
+        }
+
         public GateReport build() {
             return new GateReport(toolVersion, engine, engineMetadata, policy, manifests, policyFindings, diagnostics,
-                    rules, failOn, changes, spend, costs);
+                    rules, failOn, changes, spend, costs, skipped);
         }
     }
 }

@@ -390,8 +390,7 @@ public final class ChangeReview implements AutoCloseable {
             return trusted;
         }
         PolicySet p = trusted.policySet();
-        return new LoadedPolicy(new PolicySet(p.name(), p.version(), p.source(), p.packs(), p.parameters(), p.enforcement(),
-                List.copyOf(applied.values())), trusted.packs());
+        return new LoadedPolicy(p.withWaivers(List.copyOf(applied.values())), trusted.packs());
     }
 
     private static boolean same(Waiver a, Waiver b) {

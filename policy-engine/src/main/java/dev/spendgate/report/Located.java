@@ -42,7 +42,12 @@ record Located(ManifestReport manifest, Finding finding) {
 
     /** A repository-relative path: forward slashes, without a leading {@code ./}. */
     String uri() {
-        String file = DisplayPath.of(finding.location().file()).text();
+        return uri(finding.location().file());
+    }
+
+    /** {@code file} as a repository-relative path: forward slashes, without a leading {@code ./}. */
+    static String uri(String display) {
+        String file = DisplayPath.of(display).text();
         while (file.startsWith("./")) {
             file = file.substring(2);
         }

@@ -3,6 +3,7 @@ package dev.spendgate.report;
 import dev.spendgate.gate.EnforcedRule;
 import dev.spendgate.gate.Finding;
 import dev.spendgate.gate.GateReport;
+import dev.spendgate.input.Skipped;
 import dev.spendgate.gate.Outcome;
 import dev.spendgate.policy.Enforcement;
 import dev.spendgate.policy.RuleInfo;
@@ -54,6 +55,9 @@ public final class SarifRenderer implements Renderer {
             }
             g.writeEnd().writeEnd().writeEnd();
             g.writeStartObject("automationDetails").write("id", "spendgate/").writeEnd();
+            if (!report.skipped().isEmpty() || report.manifests().isEmpty() && report.changes() == null) {
+                writeInvocation(g, report);
+            }
             g.writeStartArray("results");
             for (Located l : Located.all(report)) {
                 writeResult(g, l, index);
@@ -117,6 +121,28 @@ public final class SarifRenderer implements Renderer {
         g.write("outcome", f.outcome().wireName());
         g.writeEnd();
         g.writeEnd();
+    }
+
+    /** The files discovery skipped, and a run that found no manifest, as notifications of the run. */
+    private static void writeInvocation(JsonGenerator g, GateReport report) {
+        g.writeStartArray("invocations").writeStartObject().write("executionSuccessful", true);
+        g.writeStartArray("toolExecutionNotifications");
+        if (report.manifests().isEmpty() && report.changes() == null) {
+            g.writeStartObject().write("level", "warning")
+                    .writeStartObject("descriptor").write("id", GateReport.NO_MANIFESTS).writeEnd()
+                    .writeStartObject("message").write("text", "no manifests found: nothing was gated").writeEnd()
+                    .writeEnd();
+        }
+        for (Skipped sk : report.skipped()) {
+            g.writeStartObject().write("level", "warning")
+                    .writeStartObject("descriptor").write("id", GateReport.FILE_SKIPPED).writeEnd()
+                    .writeStartObject("message").write("text", "skipped: " + sk.reason()).writeEnd()
+                    .writeStartArray("locations").writeStartObject().writeStartObject("physicalLocation")
+                    .writeStartObject("artifactLocation").write("uri", Located.uri(sk.file())).writeEnd()
+                    .writeEnd().writeEnd().writeEnd()
+                    .writeEnd();
+        }
+        g.writeEnd().writeEnd().writeEnd();
     }
 
     private static String level(Enforcement e) {

@@ -90,21 +90,19 @@ public final class YamlReader {
         return read(display, bytes);
     }
 
-    /** Reads YAML given as bytes (must be UTF-8 text). */
+    /**
+     * Reads YAML given as bytes: UTF-8, UTF-16 or UTF-32 text, with or without a byte order mark
+     * (see {@link YamlText}).
+     */
     public YamlFile read(String display, byte[] bytes) {
         if (bytes.length > limits.maxBytes()) {
             return failed(display, 1, 1, "file is " + bytes.length + " bytes, more than the limit of " + limits.maxBytes());
         }
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == 0) {
-                return failed(display, 1, 1, "binary file (NUL byte at offset " + i + "), expected YAML text");
-            }
+        YamlText.Decoded text = YamlText.decode(bytes);
+        if (!text.ok()) {
+            return failed(display, 1, 1, text.error());
         }
-        Optional<String> text = Utf8.decode(bytes);
-        if (text.isEmpty()) {
-            return failed(display, 1, 1, "not UTF-8 text");
-        }
-        return read(display, text.get());
+        return read(display, text.text());
     }
 
     /** Reads YAML given as text. */
