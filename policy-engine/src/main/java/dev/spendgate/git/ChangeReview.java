@@ -312,7 +312,7 @@ public final class ChangeReview implements AutoCloseable {
             Path file = workDir.resolve(prices);
             String inRepo = repo.pathOf(file);
             long limit = PriceFiles.isLiteLlm(display(prices)) ? LiteLlmPriceLoader.MAX_BYTES : max;
-            byte[] bytes = inRepo == null ? null : repo.file(baseCommit, inRepo, limit);
+            byte[] bytes = inRepo == null ? null : repo.file(baseCommit, repo.resolveLinks(baseCommit, inRepo), limit);
             if (inRepo != null) {
                 policyPaths.add(inRepo);
             }
@@ -359,6 +359,13 @@ public final class ChangeReview implements AutoCloseable {
             throws InvalidInputException {
         Path here = repo.top().resolve(waivers);
         if (!Files.exists(here)) {
+            return trusted;
+        }
+        try {
+            repo.pathOf(here);
+        } catch (GitException e) {
+            // the change points its waivers out of the repository: nothing there is read, nor applies
+            diagnostics.add(Diagnostic.warning("waiver_pending_invalid", null, e.getMessage()));
             return trusted;
         }
         Map<String, Waiver> base = new LinkedHashMap<>();
