@@ -251,4 +251,119 @@ class EscapeTest {
         assertEquals(3, byPolicy.exitCode(), byPolicy.out() + byPolicy.err());
         assertOneLine(byPolicy, "no manifests found (discovery.requireManifests of the policy set requires at least one)");
     }
+
+    // --- OPA serves what it claims ----------------------------------------------------------
+
+    /** The files of a {@code .tar.gz} bundle, by path (a reader of the ustar format {@code packs bundle} writes). */
+    static java.util.Map<String, byte[]> untar(Path bundle) throws IOException {
+        java.util.Map<String, byte[]> files = new java.util.TreeMap<>();
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(bundle))) {
+            byte[] all = in.readAllBytes();
+            for (int at = 0; at + 512 <= all.length; ) {
+                String name = new String(all, at, 100, java.nio.charset.StandardCharsets.US_ASCII).replaceAll("\u0000.*", "");
+                if (name.isEmpty()) {
+                    break;
+                }
+                String prefix = new String(all, at + 345, 155, java.nio.charset.StandardCharsets.US_ASCII).replaceAll("\u0000.*", "");
+                String size = new String(all, at + 124, 12, java.nio.charset.StandardCharsets.US_ASCII).replaceAll("[\u0000 ]", "");
+                int n = Integer.parseInt(size, 8);
+                files.put(prefix.isEmpty() ? name : prefix + "/" + name, java.util.Arrays.copyOfRange(all, at + 512, at + 512 + n));
+                at += 512 + (n + 511) / 512 * 512;
+            }
+        }
+        return files;
+    }
+
+    /** A bundle folder: the shipped bundle's files, with {@code path} replaced by {@code text} (removed when null). */
+    static Path tampered(Path dir, String path, String text) throws IOException {
+        java.util.Map<String, byte[]> files = untar(shared.resolve("spendgate.tar.gz"));
+        if (text == null) {
+            files.remove(path);
+        } else {
+            files.put(path, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        for (java.util.Map.Entry<String, byte[]> f : files.entrySet()) {
+            Path p = dir.resolve(f.getKey());
+            Files.createDirectories(p.getParent());
+            Files.write(p, f.getValue());
+        }
+        return dir;
+    }
+
+    static final String DROPPING_DECISION = """
+            package spendgate.decision
+
+            import rego.v1
+
+            detections := []
+
+            evaluated := [m.name | some m in input.manifests]
+            """;
+
+    private CliRun checkOn(OpaServer server, String... more) {
+        List<String> all = new ArrayList<>(List.of("check", LLAMA, "--now", NOW, "--engine", "opa", "--opa-url", server.url()));
+        all.addAll(List.of(more));
+        return CliRun.of(all.toArray(new String[0]));
+    }
+
+    @Test
+    void anOpaServerThatClaimsThePacksButServesOtherRegoIsAMismatch() throws IOException {
+        try (OpaServer evil = OpaServer.start(tampered(tmp.resolve("evil"), "spendgate/decision.rego", DROPPING_DECISION))) {
+            CliRun r = checkOn(evil);
+            assertEquals(4, r.exitCode(), r.out() + r.err());
+            assertOneLine(r, "spendgate: engine_policy_mismatch: OPA at " + evil.url() + " does not serve the selected packs' "
+                    + "content: module spendgate/decision.rego is served with other content", "(exit 4)");
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertEquals("", r.out());
+        }
+        String gpu = new String(untar(shared.resolve("spendgate.tar.gz")).get("spendgate/packs/baseline/gpu.rego"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String weakened = gpu.replace("\"SG-GPU-001\"", "\"SG-GPU-001-off\"");
+        try (OpaServer evil = OpaServer.start(tampered(tmp.resolve("gpu"), "spendgate/packs/baseline/gpu.rego", weakened))) {
+            CliRun r = checkOn(evil);
+            assertEquals(4, r.exitCode(), r.out() + r.err());
+            assertOneLine(r, "module spendgate/packs/baseline/gpu.rego is served with other content");
+        }
+        try (OpaServer evil = OpaServer.start(tampered(tmp.resolve("extra"), "spendgate/packs/baseline/zz_extra.rego",
+                "package spendgate.packs.baseline\n\nimport rego.v1\n\nquiet := true\n"))) {
+            CliRun r = checkOn(evil);
+            assertEquals(4, r.exitCode(), r.out() + r.err());
+            assertOneLine(r, "zz_extra.rego (package spendgate.packs.baseline) is not in the selected packs");
+        }
+        try (OpaServer evil = OpaServer.start(tampered(tmp.resolve("missing"), "spendgate/packs/baseline/gpu.rego", null))) {
+            CliRun r = checkOn(evil);
+            assertEquals(4, r.exitCode(), r.out() + r.err());
+            assertOneLine(r, "module spendgate/packs/baseline/gpu.rego is not served");
+        }
+    }
+
+    @Test
+    void aDecisionThatDropsManifestsFailsEvenWithoutVerification() throws IOException {
+        String dropping = DROPPING_DECISION.replace("[m.name | some m in input.manifests]", "[]");
+        try (OpaServer evil = OpaServer.start(tampered(tmp.resolve("drop"), "spendgate/decision.rego", dropping))) {
+            CliRun r = checkOn(evil, "--opa-skip-policy-verification");
+            assertEquals(4, r.exitCode(), r.out() + r.err());
+            assertOneLine(r, "spendgate: engine_invalid_result: OPA at " + evil.url() + " (spendgate/decision) evaluated 0 of "
+                    + "the 1 manifests it was sent: it dropped 'llama-finetune' (exit 4)");
+        }
+        String silent = DROPPING_DECISION.replace("evaluated := [m.name | some m in input.manifests]", "");
+        try (OpaServer evil = OpaServer.start(tampered(tmp.resolve("silent"), "spendgate/decision.rego", silent))) {
+            CliRun r = checkOn(evil, "--opa-skip-policy-verification");
+            assertEquals(4, r.exitCode(), r.out() + r.err());
+            assertOneLine(r, "does not list the manifests it evaluated");
+        }
+    }
+
+    @Test
+    void optingOutOfVerificationIsStatedInTheReport() {
+        CliRun r = checkOn(opa, "--opa-skip-policy-verification");
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("policies unverified the modules the server has were not checked against the selected "
+                + "packs (--opa-skip-policy-verification)"), r.out());
+        CliRun json = checkOn(opa, "--opa-skip-policy-verification", "--format", "json");
+        assertTrue(json.out().contains("\"policies_unverified\": "), json.out());
+        CliRun verified = checkOn(opa);
+        assertEquals(1, verified.exitCode(), verified.out() + verified.err());
+        assertTrue(!verified.out().contains("unverified"), verified.out());
+    }
 }

@@ -132,6 +132,20 @@ final class OpaClient implements AutoCloseable {
         return json(send(settings.dataUri(dataPath), "GET /v1/data/" + dataPath, c -> c.get()), dataPath);
     }
 
+    /**
+     * {@code GET /v1/policies}: the modules the server has. A server that forbids reading them
+     * is told how to allow it, or how to opt out.
+     */
+    JsonObject policies() throws EngineException {
+        Answer a = send(settings.policiesUri(), "GET /v1/policies", c -> c.get());
+        if (a.status == 401 || a.status == 403) {
+            throw new EngineException("engine_unauthorized", where + " refused GET /v1/policies: " + a.describe()
+                    + ": spendgate verifies the modules the server has against the selected packs; allow the token read "
+                    + "access to /v1/policies, or opt out with --opa-skip-policy-verification (the report then says so)");
+        }
+        return json(a, "/v1/policies");
+    }
+
     /** {@code POST /v1/data/<dataPath>?provenance} with {@code body} ({@code {"input": ...}}). */
     JsonObject post(String dataPath, byte[] body) throws EngineException {
         URI uri = URI.create(settings.dataUri(dataPath) + "?provenance");
