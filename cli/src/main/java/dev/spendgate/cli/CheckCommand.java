@@ -122,7 +122,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         spendInput.prepare();
         Map<String, String> env = root == null ? Map.of() : root.env;
-        GithubActions actions = ActionInputs.active(env) ? new GithubActions(env, spec.commandLine().getOut()) : null;
+        GithubActions actions = ActionInputs.active(env) ? new GithubActions(env, spec.commandLine().getOut(), root.rawOut, root.redactor) : null;
         if (actions != null) {
             actions.maskSecrets();
         }
@@ -149,7 +149,7 @@ final class CheckCommand implements Callable<Integer> {
                     .strictDiscovery(discoveryStrict).requireManifests(requireManifests)
                     .spend(spendInput.open(workDir, env, instant)).build());
         }
-        try (Output.Target target = Output.open(output, spec.commandLine().getOut())) {
+        try (Output.Target target = Output.open(output, spec.commandLine().getOut(), redactor())) {
             renderer.render(report, target.appendable());
         }
         if (output != null) {
@@ -177,8 +177,12 @@ final class CheckCommand implements Callable<Integer> {
         if (file == null) {
             return;
         }
-        try (Output.Target target = Output.open(file, spec.commandLine().getOut())) {
+        try (Output.Target target = Output.open(file, spec.commandLine().getOut(), redactor())) {
             Formats.renderer(format).render(report, target.appendable());
         }
+    }
+
+    private dev.spendgate.input.Redactor redactor() {
+        return root == null ? dev.spendgate.input.Redactor.none() : root.redactor;
     }
 }

@@ -18,6 +18,8 @@ import org.glassfish.jersey.client.ClientConfig;
 import org.glassfish.jersey.client.ClientProperties;
 import org.glassfish.jersey.client.JerseyClientBuilder;
 
+import dev.spendgate.input.Redactor;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,11 +54,13 @@ final class OpaClient implements AutoCloseable {
     private final OpaSettings settings;
     private final Client client;
     private final String where;
+    private final Redactor redactor;
 
     private OpaClient(OpaSettings settings, Client client) {
         this.settings = settings;
         this.client = client;
         this.where = "OPA at " + settings.url();
+        this.redactor = Redactor.of(settings.token(), settings.trustStorePassword());
     }
 
     /** A client for {@code settings}; reads the trust store, contacts nothing yet. */
@@ -123,7 +127,7 @@ final class OpaClient implements AutoCloseable {
         }
         if (a.status != 200) {
             throw new EngineException("engine_unhealthy", where + " is not ready: GET /health?bundles answered "
-                    + a.describe() + " (bundles not activated yet?)");
+                    + a.describe(redactor) + " (bundles not activated yet?)");
         }
     }
 
@@ -139,7 +143,7 @@ final class OpaClient implements AutoCloseable {
     JsonObject policies() throws EngineException {
         Answer a = send(settings.policiesUri(), "GET /v1/policies", c -> c.get());
         if (a.status == 401 || a.status == 403) {
-            throw new EngineException("engine_unauthorized", where + " refused GET /v1/policies: " + a.describe()
+            throw new EngineException("engine_unauthorized", where + " refused GET /v1/policies: " + a.describe(redactor)
                     + ": spendgate verifies the modules the server has against the selected packs; allow the token read "
                     + "access to /v1/policies, or opt out with --opa-skip-policy-verification (the report then says so)");
         }
@@ -161,8 +165,12 @@ final class OpaClient implements AutoCloseable {
     /** An HTTP answer read whole, and how many attempts it took. */
     private record Answer(int status, byte[] body, int attempts) {
 
-        /** {@code HTTP 500 internal_error: message}, from OPA's error body when it sent one. */
-        String describe() {
+        /** {@code HTTP 500 internal_error: message}, from OPA's error body when it sent one, secrets hidden. */
+        String describe(Redactor redactor) {
+            return redactor.redact(describe());
+        }
+
+        private String describe() {
             StringBuilder b = new StringBuilder("HTTP ").append(status);
             try (JsonReader r = Json.createReader(new ByteArrayInputStream(body))) {
                 JsonObject error = r.readObject();
@@ -191,7 +199,7 @@ final class OpaClient implements AutoCloseable {
             throw unauthorized(what, a);
         }
         if (a.status != 200) {
-            throw new EngineException("engine_error", what + " answered " + a.describe());
+            throw new EngineException("engine_error", what + " answered " + a.describe(redactor));
         }
         try (JsonReader r = Json.createReader(new ByteArrayInputStream(a.body))) {
             return r.readObject();
@@ -203,7 +211,7 @@ final class OpaClient implements AutoCloseable {
     }
 
     private EngineException unauthorized(String what, Answer a) {
-        return new EngineException("engine_unauthorized", what + " refused the request: " + a.describe()
+        return new EngineException("engine_unauthorized", what + " refused the request: " + a.describe(redactor)
                 + (settings.token() == null ? " (no bearer token was sent)" : " (check the bearer token)"));
     }
 
@@ -246,6 +254,11 @@ final class OpaClient implements AutoCloseable {
     }
 
     private Failure classify(ProcessingException e, String what) {
+        Failure f = classifyRaw(e, what);
+        return new Failure(f.code, redactor.redact(f.message), f.retry);
+    }
+
+    private Failure classifyRaw(ProcessingException e, String what) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause && !(cause instanceof IOException)) {
             cause = cause.getCause();
