@@ -26,6 +26,7 @@ class EscapeTest {
 
     static final String NOW = CliTest.NOW;
     static final String LLAMA = "../examples/manifests/training/llama-finetune.yaml";
+    static final String FOCUS = "focus-2026-11.csv";
 
     @TempDir
     static Path shared;
@@ -365,5 +366,36 @@ class EscapeTest {
         CliRun verified = checkOn(opa);
         assertEquals(1, verified.exitCode(), verified.out() + verified.err());
         assertTrue(!verified.out().contains("unverified"), verified.out());
+    }
+
+    // --- the smaller ones -------------------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = {"drools", "opa"})
+    void spendWhoseRowsAreAllRejectedSaysSoNotThatThereAreNone(String engine) throws IOException {
+        Path csv = tmp.resolve("eur.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(Path.of("../examples/spend/" + FOCUS)));
+        for (int i = 1; i < lines.size(); i++) {
+            lines.set(i, lines.get(i).replace(",USD,", ",EUR,"));
+        }
+        Files.write(csv, lines);
+        CliRun r = check(engine, LLAMA, "--spend", csv.toString());
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("has no usable rows: all " + (lines.size() - 1) + " rows were rejected (see the bad rows)"),
+                r.out());
+        assertTrue(!r.out().contains("has no rows at all"), r.out());
+    }
+
+    @Test
+    void aWaiversPathNamingASystemFileDoesNotQuoteIt() throws IOException {
+        Path system = tmp.resolve("passwd");
+        Files.writeString(system, "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n");
+        Path policy = tmp.resolve("policy.yaml");
+        Files.writeString(policy, "apiVersion: spendgate.dev/v1\nkind: PolicySet\nmetadata: {name: p}\nwaivers: "
+                + system + "\n");
+        CliRun r = check("drools", LLAMA, "--policy", policy.toString());
+        assertEquals(3, r.exitCode(), r.out() + r.err());
+        assertOneLine(r, "passwd:1:1: expected a mapping, got a string", "(exit 3)");
+        assertTrue(!r.err().contains("root:x"), r.err());
     }
 }

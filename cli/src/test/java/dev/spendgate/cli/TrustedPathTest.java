@@ -65,6 +65,15 @@ class TrustedPathTest {
             assertTrue(r.out().contains("pending until merge: .spendgate/packs/acme/drools/acme.drl (modified)"), r.out());
             // and the same when the run itself starts in the link
             TrustedPolicyTest.stillFails(check(link, "--policy", link.resolve(".spendgate/policy.yaml").toString()));
+            // and on OPA, with the bundle of the base revision made through the link
+            Path bundle = tmp.resolve("base.tar.gz");
+            CliRun bundled = CliRun.of("packs", "bundle", "-C", repo.dir().toString(), "--base", "main", "--policy",
+                    link.resolve(".spendgate/policy.yaml").toString(), "--output", bundle.toString());
+            assertEquals(0, bundled.exitCode(), bundled.err());
+            try (dev.spendgate.engine.opa.testing.OpaServer opa = dev.spendgate.engine.opa.testing.OpaServer.start(bundle)) {
+                TrustedPolicyTest.stillFails(check(repo.dir(), "--policy", link.resolve(".spendgate/policy.yaml").toString(),
+                        "--engine", "opa", "--opa-url", opa.url()));
+            }
         }
     }
 

@@ -55,6 +55,8 @@ final class OpaClient implements AutoCloseable {
     private final Client client;
     private final String where;
     private final Redactor redactor;
+    /** Set once the server has answered: a refusal after that means it went away during the run. */
+    private volatile boolean answered;
 
     private OpaClient(OpaSettings settings, Client client) {
         this.settings = settings;
@@ -222,6 +224,7 @@ final class OpaClient implements AutoCloseable {
     private Answer send(URI uri, String what, Function<Invocation.Builder, Response> call) throws EngineException {
         int attempts = settings.retries() + 1;
         Duration backoff = settings.retryBackoff();
+        Failure brokeOff = null; // a server that died mid-request is refused afterwards: say both
         for (int attempt = 1; ; attempt++) {
             try {
                 Invocation.Builder request = client.target(uri).request(MediaType.APPLICATION_JSON_TYPE);
@@ -233,16 +236,27 @@ final class OpaClient implements AutoCloseable {
                 try {
                     answer = new Answer(response.getStatus(),
                             response.hasEntity() ? response.readEntity(byte[].class) : new byte[0], attempt);
+                    int declared = response.getLength();
+                    if (declared >= 0 && answer.body.length < declared) {
+                        // the server died while it answered: a cut answer is no answer
+                        throw new ProcessingException(new IOException("the answer ended after " + answer.body.length
+                                + " of its " + declared + " bytes"));
+                    }
                 } finally {
                     response.close();
                 }
+                answered = true;
                 if (answer.status < 500 || attempt >= attempts) {
                     return answer;
                 }
             } catch (ProcessingException e) {
                 Failure f = classify(e, what);
+                if (brokeOff == null && f.message.startsWith(where + " broke off")) {
+                    brokeOff = f;
+                }
                 if (!f.retry || attempt >= attempts) {
-                    throw new EngineException(f.code, f.message + (attempt > 1 ? " (" + attempt + " attempts)" : ""), e);
+                    String message = brokeOff != null && brokeOff != f ? brokeOff.message + "; then " + f.message : f.message;
+                    throw new EngineException(f.code, message + (attempt > 1 ? " (" + attempt + " attempts)" : ""), e);
                 }
             }
             sleep(backoff);
@@ -264,7 +278,13 @@ final class OpaClient implements AutoCloseable {
             cause = cause.getCause();
         }
         if (cause instanceof ConnectException) {
-            return new Failure("engine_unreachable", "cannot connect to " + where + ": " + lower(cause.getMessage(), "connection refused"), true);
+            String refused = lower(cause.getMessage(), "connection refused");
+            if (answered) {
+                // the JDK retries a POST whose connection broke once, silently: the refusal is what is left of a kill
+                return new Failure("engine_unreachable", where + " stopped answering during the run (it answered before; "
+                        + "killed or restarted mid-request?): " + what + ": " + refused, true);
+            }
+            return new Failure("engine_unreachable", "cannot connect to " + where + ": " + refused, true);
         }
         if (cause instanceof UnknownHostException) {
             return new Failure("engine_unreachable", "cannot connect to " + where + ": unknown host " + settings.url().getHost(), true);

@@ -79,9 +79,19 @@ class OpaFaultsTest {
                     .evaluate("opa", prepared, manifests, Map.of(), m -> new dev.spendgate.gate.Priced(zero(), Map.of(), List.of()),
                             TinyPack.NOW, null));
             assertEquals("engine_unreachable", e.code());
-            assertTrue(e.getMessage().startsWith("cannot connect to OPA at " + opa.url()), e.getMessage());
+            assertTrue(e.getMessage().startsWith("OPA at " + opa.url() + " stopped answering during the run"), e.getMessage());
         } finally {
             opa.close();
+        }
+    }
+
+    @Test
+    void opaKilledMidRequestIsSaidSoNotJustConnectionRefused() {
+        try (FakeOpa fake = new FakeOpa(List.of(tiny), FakeOpa.Answer.dies())) {
+            String message = fails("engine_unreachable", settings(fake.url()));
+            assertTrue(message.startsWith("OPA at " + fake.url() + " stopped answering during the run (it answered before; "
+                    + "killed or restarted mid-request?): POST /v1/data/spendgate/decision: connection refused"), message);
+            assertTrue(message.endsWith("(3 attempts)"), message);
         }
     }
 

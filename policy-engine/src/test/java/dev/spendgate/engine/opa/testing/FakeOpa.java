@@ -30,6 +30,11 @@ public final class FakeOpa implements AutoCloseable {
             return new Answer(status, body, 0);
         }
 
+        /** The server dies in the middle of its answer to the first decision request, and is gone after. */
+        public static Answer dies() {
+            return new Answer(-1, "", 0);
+        }
+
         public static Answer slow(long delayMillis) {
             return new Answer(200, "{\"result\":{\"detections\":[]}}", delayMillis);
         }
@@ -72,6 +77,10 @@ public final class FakeOpa implements AutoCloseable {
                     posts.incrementAndGet();
                     if (decision.delayMillis() > 0) {
                         sleep(decision.delayMillis());
+                    }
+                    if (decision.status() < 0) {
+                        server.stop(0); // killed: the connection drops unanswered and nothing listens any more
+                        return;
                     }
                     send(exchange, decision.status(), decision.body());
                 } else if (path.equals("/health")) {
