@@ -51,6 +51,8 @@ public final class YamlReader {
 
     /** Longer number literals are refused: nothing needs them, and parsing them is slow. */
     static final int MAX_NUMBER_LENGTH = 100;
+    /** Larger exponents are refused too: no input needs them, and printing such a number takes gigabytes. */
+    static final int MAX_SCALE = 1000;
 
     private final YamlLimits limits;
     private final ScalarResolver resolver = new CoreScalarResolver(false);
@@ -380,7 +382,12 @@ public final class YamlReader {
                     if (t.contains("inf") || t.contains("nan")) {
                         return new Problem(slot.location, where + "'" + text + "' is not a finite number");
                     }
-                    return new BigDecimal(t.startsWith("+") ? t.substring(1) : t);
+                    BigDecimal d = new BigDecimal(t.startsWith("+") ? t.substring(1) : t);
+                    if (Math.abs((long) d.scale()) > MAX_SCALE) {
+                        // 1e999999999 is short, but its plain digits would fill the heap
+                        return new Problem(slot.location, where + "'" + text + "' is out of range");
+                    }
+                    return d;
                 }
             } catch (NumberFormatException e) {
                 return new Problem(slot.location, where + "'" + text + "' is not a number");

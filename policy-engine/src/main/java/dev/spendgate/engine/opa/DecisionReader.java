@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,7 +107,17 @@ final class DecisionReader {
             case STRING:
                 return ((JsonString) v).getString();
             case NUMBER:
-                return ((JsonNumber) v).bigDecimalValue();
+                BigDecimal number;
+                try {
+                    number = ((JsonNumber) v).bigDecimalValue();
+                } catch (NumberFormatException | ArithmeticException e) {
+                    throw invalid(where, rule + " evidence " + key + " is a number out of range");
+                }
+                if (number.precision() - number.scale() > 30 || number.scale() > 30) {
+                    // its plain digits would take the report hours to write
+                    throw invalid(where, rule + " evidence " + key + " is a number out of range");
+                }
+                return number;
             case TRUE:
                 return Boolean.TRUE;
             case FALSE:

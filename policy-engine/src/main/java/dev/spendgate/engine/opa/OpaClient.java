@@ -207,7 +207,7 @@ final class OpaClient implements AutoCloseable {
             return r.readObject();
         } catch (JsonException e) {
             throw DecisionReader.malformed(what, e);
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | NumberFormatException | ArithmeticException e) {
             throw new EngineException("engine_invalid_result", what + " answered malformed JSON: " + oneLine(e.getMessage()), e);
         }
     }
