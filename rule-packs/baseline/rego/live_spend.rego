@@ -81,7 +81,8 @@ detections contains d if {
 		"rule": "SG-SPD-005", "manifest": m.name, "path": "/metadata/name",
 		"evidence": {
 			"source": spend.source, "newestRow": "none", "stalenessHours": "",
-			"maxStaleness": input.params.liveSpend.maxStaleness, "reason": "has no rows at all",
+			"maxStaleness": input.params.liveSpend.maxStaleness,
+			"reason": object.get(spend, "emptyReason", "has no rows at all"),
 		},
 	}
 }

@@ -125,6 +125,15 @@ final class CheckCommand implements Callable<Integer> {
             + "modifies apply before they are merged (for pipelines where waivers are approved otherwise). Off by default.")
     boolean allowPrWaivers;
 
+    @Option(names = "--discovery-strict", description = "Make every file skipped while looking for manifests (not text in a "
+            + "YAML encoding, not YAML, a dangling link or a loop of links, too large) an input error (exit 3); the policy "
+            + "set's discovery.strict does the same.")
+    boolean discoveryStrict;
+
+    @Option(names = "--require-manifests", description = "Finding no manifest at all is an input error (exit 3); the "
+            + "policy set's discovery.requireManifests does the same.")
+    boolean requireManifests;
+
     @Option(names = "--now", paramLabel = "INSTANT",
             description = "The time to judge expiry against, e.g. 2026-11-22T12:00:00Z (default: now). Fixes the clock for reproducible reports.")
     String now;
@@ -139,7 +148,7 @@ final class CheckCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         Map<String, String> env = root == null ? Map.of() : root.env;
-        GithubActions actions = ActionInputs.active(env) ? new GithubActions(env, spec.commandLine().getOut()) : null;
+        GithubActions actions = ActionInputs.active(env) ? new GithubActions(env, spec.commandLine().getOut(), root.rawOut, root.redactor) : null;
         if (actions != null) {
             actions.maskSecrets();
         }
@@ -163,9 +172,10 @@ final class CheckCommand implements Callable<Integer> {
         GateReport report;
         try (GateRunner runner = GateRunner.prepare(config.build())) {
             report = runner.run(RunInput.builder(instant).paths(paths).all(all).newOnly(newOnly).failOn(failOn)
+                    .strictDiscovery(discoveryStrict).requireManifests(requireManifests)
                     .spend(spendInput.open(workDir, env, instant)).build());
         }
-        try (Output.Target target = Output.open(output, spec.commandLine().getOut())) {
+        try (Output.Target target = Output.open(output, spec.commandLine().getOut(), redactor())) {
             renderer.render(report, target.appendable());
         }
         if (output != null) {
@@ -196,8 +206,12 @@ final class CheckCommand implements Callable<Integer> {
         if (file == null) {
             return;
         }
-        try (Output.Target target = Output.open(file, spec.commandLine().getOut())) {
+        try (Output.Target target = Output.open(file, spec.commandLine().getOut(), redactor())) {
             Formats.renderer(format).render(report, target.appendable());
         }
+    }
+
+    private dev.spendgate.input.Redactor redactor() {
+        return root == null ? dev.spendgate.input.Redactor.none() : root.redactor;
     }
 }

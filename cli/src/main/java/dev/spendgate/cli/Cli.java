@@ -7,10 +7,13 @@ import dev.spendgate.error.InvalidInputException;
 import dev.spendgate.error.SpendgateException;
 import dev.spendgate.gate.GateRunner;
 import dev.spendgate.input.Problem;
+import dev.spendgate.input.Redactor;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -101,7 +104,12 @@ public final class Cli {
      * ({@code GITHUB_ACTIONS=true}) the action's inputs become the options' defaults.
      */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args, Map<String, String> env) {
-        CommandLine cl = new CommandLine(new SpendgateCommand(env));
+        Redactor redactor = redactor(env, args);
+        PrintWriter rawOut = out;
+        // every byte the run prints passes the one redactor: reports, messages, annotations, server texts
+        out = new PrintWriter(redactor.wrap(out), true);
+        err = new PrintWriter(redactor.wrap(err), true);
+        CommandLine cl = new CommandLine(new SpendgateCommand(env, redactor, rawOut));
         String first = args.length > 0 ? args[0] : "";
         if (SpendgateCommand.SUBCOMMANDS.containsKey(first)) {
             cl.addSubcommand(first, SpendgateCommand.SUBCOMMANDS.get(first).get());
@@ -130,6 +138,39 @@ public final class Cli {
         }
         return cl;
     }
+
+    /** The environment variables that hold secrets, whatever the command. */
+    static final List<String> SECRET_VARIABLES = List.of(OpaOptions.TOKEN_ENV, OpaOptions.TRUST_STORE_PASSWORD_ENV,
+            "SPENDGATE_SPEND_TOKEN", "SPENDGATE_SPEND_PASSWORD", "GITHUB_TOKEN", "INPUT_GITHUB-TOKEN");
+
+    /**
+     * The redactor of a run: the values of the secret variables (and of the one {@code --opa-token-env}
+     * names), and the passwords written into a URL or connection string on the command line.
+     */
+    static Redactor redactor(Map<String, String> env, String[] args) {
+        List<String> secrets = new ArrayList<>();
+        SECRET_VARIABLES.forEach(name -> secrets.add(env.get(name)));
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--opa-token-env") && i + 1 < args.length) {
+                secrets.add(env.get(args[i + 1]));
+            } else if (args[i].startsWith("--opa-token-env=")) {
+                secrets.add(env.get(args[i].substring("--opa-token-env=".length())));
+            }
+            java.util.regex.Matcher userInfo = URL_PASSWORD.matcher(args[i]);
+            while (userInfo.find()) {
+                secrets.add(userInfo.group(1));
+            }
+            java.util.regex.Matcher param = PARAM_PASSWORD.matcher(args[i]);
+            while (param.find()) {
+                secrets.add(param.group(1));
+            }
+        }
+        return Redactor.of(secrets);
+    }
+
+    private static final java.util.regex.Pattern URL_PASSWORD = java.util.regex.Pattern.compile("://[^/:@\\s]*:([^@/\\s]+)@");
+    private static final java.util.regex.Pattern PARAM_PASSWORD = java.util.regex.Pattern.compile(
+            "(?i)(?:password|pwd)=([^&;\\s]+)");
 
     private static String qualifiedName(CommandLine cl) {
         String name = cl.getCommandSpec().qualifiedName(" ");

@@ -26,24 +26,34 @@ final class GithubActions {
     private final Map<String, String> env;
     private final PrintWriter out;
     private final String token;
+    private final PrintWriter raw;
+    private final dev.spendgate.input.Redactor redactor;
 
-    GithubActions(Map<String, String> env, PrintWriter out) {
+    /**
+     * @param out      standard output, through the run's redactor
+     * @param raw      standard output itself: only the {@code ::add-mask::} commands go there, which
+     *                 must name the secret for the runner to hide it in the rest of the job
+     */
+    GithubActions(Map<String, String> env, PrintWriter out, PrintWriter raw, dev.spendgate.input.Redactor redactor) {
         this.env = env;
         this.out = out;
+        this.raw = raw;
+        this.redactor = redactor;
         String t = env.getOrDefault("INPUT_GITHUB-TOKEN", "").strip();
         this.token = t.isEmpty() ? env.getOrDefault("GITHUB_TOKEN", "").strip() : t;
     }
 
     /** Must come first: the runner hides the token from the log from then on. */
     void maskSecrets() {
+        out.flush();
         if (!token.isEmpty()) {
-            out.println(WorkflowCommands.mask(token));
+            raw.println(WorkflowCommands.mask(token));
         }
         String opa = env.getOrDefault("SPENDGATE_OPA_TOKEN", "").strip();
         if (!opa.isEmpty()) {
-            out.println(WorkflowCommands.mask(opa));
+            raw.println(WorkflowCommands.mask(opa));
         }
-        out.flush();
+        raw.flush();
     }
 
     void publish(GateReport report, Path jsonReport, boolean comment, CommentCondition when, String version) {
@@ -72,7 +82,7 @@ final class GithubActions {
                 warn("cannot write the step outputs to GITHUB_OUTPUT: " + e.getMessage());
             }
         }
-        String markdown = markdown(report, pr.map(PullRequest::blobBase).orElse(null));
+        String markdown = redactor.redact(markdown(report, pr.map(PullRequest::blobBase).orElse(null)));
         String summary = env.get("GITHUB_STEP_SUMMARY");
         if (summary != null && !summary.isBlank()) {
             try {

@@ -33,6 +33,7 @@ final class OpaOptions {
     static final String RETRIES = "opa.retries";
     static final String BATCH = "opa.batch";
     static final String DUMP_INPUT = "opa.dumpInput";
+    static final String VERIFY_POLICIES = "opa.verifyPolicies";
 
     /** Flag of each engine setting, to name it in messages. */
     private static final Map<String, String> FLAGS = Map.of(
@@ -43,6 +44,7 @@ final class OpaOptions {
             READ_TIMEOUT, "--opa-read-timeout",
             RETRIES, "--opa-retries",
             BATCH, "--opa-batch",
+            VERIFY_POLICIES, "--opa-skip-policy-verification",
             TOKEN, "the token in $" + TOKEN_ENV);
 
     @Option(names = "--opa-url", paramLabel = "URL",
@@ -79,6 +81,11 @@ final class OpaOptions {
             description = "Manifests per request to OPA (default: 5000).")
     String batch;
 
+    @Option(names = "--opa-skip-policy-verification",
+            description = "Do not check the modules the OPA server has (GET /v1/policies) against the selected packs' Rego, "
+                    + "for servers that forbid reading their policies; the report then says they were not verified.")
+    boolean skipPolicyVerification;
+
     /**
      * The engine settings for {@code engine}; {@code extra} are more settings the command adds, and
      * secrets are read from {@code env}.
@@ -94,6 +101,7 @@ final class OpaOptions {
         put(options, READ_TIMEOUT, readTimeout);
         put(options, RETRIES, retries);
         put(options, BATCH, batch);
+        put(options, VERIFY_POLICIES, skipPolicyVerification ? "false" : null);
         options.putAll(extra);
         boolean tokenEnvGiven = tokenEnv != null && !tokenEnv.isBlank();
         if (!ENGINE.equals(engine)) {

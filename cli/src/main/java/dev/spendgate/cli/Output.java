@@ -23,6 +23,11 @@ final class Output {
     }
 
     static Target open(Path file, PrintWriter out) throws IOException {
+        return open(file, out, dev.spendgate.input.Redactor.none());
+    }
+
+    /** As above; a file gets its text through {@code redactor} (standard output already does). */
+    static Target open(Path file, PrintWriter out, dev.spendgate.input.Redactor redactor) throws IOException {
         if (file == null) {
             return new Target() {
                 @Override
@@ -40,7 +45,7 @@ final class Output {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Writer writer = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
+        Writer writer = redactor.wrap(new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16));
         return new Target() {
             @Override
             public Appendable appendable() {

@@ -75,7 +75,7 @@ final class SpendCommand implements Callable<Integer> {
         List<Manifest> manifests = session.loadManifests(input.paths);
         SpendData data = spend.open(workDir, env, instant).read(session.spendQuery(manifests));
         SpendReport report = SpendReport.of(Version.VERSION, session.policy(), manifests, data, instant);
-        try (Output.Target target = Output.open(output, spec.commandLine().getOut())) {
+        try (Output.Target target = Output.open(output, spec.commandLine().getOut(), redactor())) {
             renderer.render(report, target.appendable());
         }
         if (output != null) {
@@ -103,5 +103,9 @@ final class SpendCommand implements Callable<Integer> {
         public Iterator<String> iterator() {
             return SpendRenderers.ids().iterator();
         }
+    }
+
+    private dev.spendgate.input.Redactor redactor() {
+        return root == null ? dev.spendgate.input.Redactor.none() : root.redactor;
     }
 }

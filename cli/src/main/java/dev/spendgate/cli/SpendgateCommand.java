@@ -50,8 +50,16 @@ final class SpendgateCommand implements Runnable {
     /** The process environment (tests give their own), for integrations such as GitHub Actions. */
     final Map<String, String> env;
 
-    SpendgateCommand(Map<String, String> env) {
+    /** Hides every secret the run knows in what it writes. */
+    final dev.spendgate.input.Redactor redactor;
+
+    /** Standard output as given, before the redactor: for GitHub's {@code ::add-mask::} commands only. */
+    final java.io.PrintWriter rawOut;
+
+    SpendgateCommand(Map<String, String> env, dev.spendgate.input.Redactor redactor, java.io.PrintWriter rawOut) {
         this.env = Map.copyOf(env);
+        this.redactor = redactor;
+        this.rawOut = rawOut;
     }
 
     @Override

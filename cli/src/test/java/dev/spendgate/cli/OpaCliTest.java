@@ -35,6 +35,16 @@ class OpaCliTest {
 
     static OpaServer opa;
 
+    static final List<dev.spendgate.policy.Pack> BASELINE = baseline();
+
+    private static List<dev.spendgate.policy.Pack> baseline() {
+        try {
+            return List.of(new dev.spendgate.policy.PackLoader().loadShipped("baseline"));
+        } catch (dev.spendgate.error.InvalidInputException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @BeforeAll
     static void bundleAndServe() {
         Path bundle = tmp.resolve("out/spendgate.tar.gz");
@@ -136,14 +146,14 @@ class OpaCliTest {
 
     @Test
     void aSlowServerAndGarbageAreExitFour() {
-        try (FakeOpa slow = new FakeOpa(FakeOpa.meta("baseline", "2026.12.0"), FakeOpa.Answer.slow(3000))) {
+        try (FakeOpa slow = new FakeOpa(BASELINE, FakeOpa.Answer.slow(3000))) {
             CliRun r = CliRun.of("check", EXAMPLES, "--policy", POLICY, "--engine", "opa", "--opa-url", slow.url(),
                     "--opa-read-timeout", "200ms");
             assertEquals(4, r.exitCode());
             assertEquals("spendgate: engine_timeout: OPA at " + slow.url() + " did not answer POST /v1/data/spendgate/decision"
                     + " within 200ms (read timeout) (exit 4)\n", r.err());
         }
-        try (FakeOpa garbage = new FakeOpa(FakeOpa.meta("baseline", "2026.12.0"), FakeOpa.Answer.of(200, "<html>oops"))) {
+        try (FakeOpa garbage = new FakeOpa(BASELINE, FakeOpa.Answer.of(200, "<html>oops"))) {
             CliRun r = CliRun.of("check", EXAMPLES, "--policy", POLICY, "--engine", "opa", "--opa-url", garbage.url());
             assertEquals(4, r.exitCode());
             assertTrue(r.err().startsWith("spendgate: engine_invalid_result: OPA at " + garbage.url()

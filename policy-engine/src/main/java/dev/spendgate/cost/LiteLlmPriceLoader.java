@@ -342,7 +342,20 @@ public final class LiteLlmPriceLoader {
                 skip(value);
                 return null;
             }
-            BigDecimal perToken = parser.getBigDecimal();
+            BigDecimal perToken;
+            try {
+                perToken = parser.getBigDecimal();
+            } catch (NumberFormatException | ArithmeticException e) {
+                problem(valueStart(value), quote(key) + ": " + field + " is not a number spendgate can read ("
+                        + quote(shorten(parser.getString())) + ")");
+                return null;
+            }
+            if (perToken.signum() != 0 && (perToken.precision() - perToken.scale() > 6 || perToken.scale() > 40)) {
+                // a price per token beyond a million dollars, or below 1e-40: a typo, and one that costs time to compute with
+                problem(valueStart(value), quote(key) + ": " + field + " is out of range for a price per token ("
+                        + quote(shorten(parser.getString())) + ")");
+                return null;
+            }
             if (perToken.signum() < 0) {
                 problem(valueStart(value), quote(key) + ": " + field + " must not be negative, got " + parser.getString());
                 return null;
@@ -533,6 +546,10 @@ public final class LiteLlmPriceLoader {
             case VALUE_NULL -> "null";
             default -> event.name();
         };
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
     }
 
     private static String quote(String s) {

@@ -31,6 +31,16 @@ public final class Derived {
     }
 
     /** A duration in hours, exact for whole seconds, without trailing zeros ({@code 36h} is 36, {@code 2w} 336). */
+    /**
+     * SG-SPD-005's reason for a source without a good row: none at all, or every one rejected (in
+     * another currency, unparseable...), which is not the same thing to fix.
+     */
+    public static String noRowsReason(dev.spendgate.spend.SpendSnapshot spend) {
+        return spend.badRowCount() > 0
+                ? "has no usable rows: all " + spend.badRowCount() + " rows were rejected (see the bad rows)"
+                : "has no rows at all";
+    }
+
     public static BigDecimal hours(Ttl ttl) {
         return ttl.hours();
     }

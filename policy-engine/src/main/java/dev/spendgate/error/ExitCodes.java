@@ -28,6 +28,8 @@ public final class ExitCodes {
             Map.entry("spend_date_format_invalid", USAGE),
             Map.entry("git_no_repository", USAGE),
             Map.entry("git_outside_repository", USAGE),
+            Map.entry("git_path_leaves_repository", USAGE),
+            Map.entry("git_link_outside_repository", INVALID_INPUT),
             Map.entry("git_unknown_revision", USAGE),
             Map.entry("git_no_merge_base", USAGE),
             Map.entry("policy_repo_unknown_ref", USAGE),

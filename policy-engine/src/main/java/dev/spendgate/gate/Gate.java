@@ -40,7 +40,7 @@ import java.util.regex.Pattern;
 /**
  * The gate: runs the prepared rules over the manifests, then decides, engine-neutrally, what each
  * detection means — its enforcement level (pack default or policy override), whether a waiver
- * covers it, its message — and checks the waivers themselves (SG-WVR-001..003). Rules that judge
+ * covers it, its message — and checks the waivers themselves (SG-WVR-001..004). Rules that judge
  * the cost estimate and did not fire say when they could not vouch for an incomplete one.
  *
  * <p>Deterministic: findings are ordered by file position, then rule id; nothing reads the clock
@@ -51,6 +51,7 @@ public final class Gate {
     static final String WVR_EXPIRED = "SG-WVR-001";
     static final String WVR_STALE = "SG-WVR-002";
     static final String WVR_EXPIRING = "SG-WVR-003";
+    static final String WVR_SELF_APPROVED = "SG-WVR-004";
     /** The code of the diagnostic of a rule that could not vouch for an incomplete estimate. */
     public static final String ESTIMATE_UNVOUCHED = "estimate_unvouched";
     private static final Duration EXPIRY_NOTICE = Duration.ofDays(7);
@@ -211,6 +212,8 @@ public final class Gate {
      * Soft-mandatory and advisory findings covered by an active waiver become {@code waived};
      * hard-mandatory ones never do. Expired waivers let their findings block again (SG-WVR-001),
      * waivers that cover nothing are stale (SG-WVR-002), and ones about to expire say so (SG-WVR-003).
+     * A waiver approved by the owner of the manifest it covers does not apply (SG-WVR-004: no one
+     * approves their own spend) unless the policy set makes SG-WVR-004 advisory.
      */
     private void applyWaivers(Map<String, List<Finding>> findings, Map<String, Manifest> byName, Instant now,
                               List<Finding> policyFindings, List<Diagnostic> diagnostics) {
@@ -228,7 +231,8 @@ public final class Gate {
                     continue;
                 }
                 List<Finding> list = e.getValue();
-                for (int i = 0; i < list.size(); i++) {
+                int count = list.size(); // not the findings this waiver adds
+                for (int i = 0; i < count; i++) {
                     Finding f = list.get(i);
                     if (!f.rule().equals(w.rule())) {
                         continue;
@@ -242,6 +246,14 @@ public final class Gate {
                         list.add(waiverFinding(WVR_EXPIRED, w, "/spec/expires", Map.of(
                                 "waiver", w.name(), "rule", w.rule(), "manifest", e.getKey(),
                                 "expires", w.expires().toString())));
+                    } else if (selfApproved(w, byName.get(e.getKey()))) {
+                        Finding self = waiverFinding(WVR_SELF_APPROVED, w, "/spec/approver", Map.of(
+                                "waiver", w.name(), "rule", w.rule(), "manifest", e.getKey(),
+                                "approver", w.approver()));
+                        list.add(self);
+                        if (self.outcome() == Outcome.WARN) {
+                            list.set(i, f.waivedBy(w.name()));
+                        }
                     } else {
                         list.set(i, f.waivedBy(w.name()));
                     }
@@ -259,6 +271,12 @@ public final class Gate {
                         "expires", w.expires().toString(), "daysLeft", BigDecimal.valueOf(days))));
             }
         }
+    }
+
+    /** True when the waiver's approver is the manifest's owner (trimmed, ignoring case). */
+    private static boolean selfApproved(Waiver w, Manifest m) {
+        String owner = m == null ? null : m.metadata().owner();
+        return owner != null && owner.trim().equalsIgnoreCase(w.approver().trim());
     }
 
     private Finding waiverFinding(String ruleId, Waiver w, String path, Map<String, Object> evidence) {

@@ -5,6 +5,7 @@ import dev.spendgate.error.ExitCodes;
 import dev.spendgate.git.ChangeSummary;
 import dev.spendgate.input.Diagnostic;
 import dev.spendgate.input.SourceRoot;
+import dev.spendgate.input.Skipped;
 import dev.spendgate.spend.SpendSnapshot;
 
 import java.math.BigDecimal;
@@ -26,6 +27,7 @@ import java.util.Objects;
  *                       named in every report); empty when not known
  * @param sourceRoot     where the formats a code host reads name files from (SARIF, GitLab, GitHub
  *                       annotations, links); the process's working folder when not given
+ * @param skipped        the files discovery found but could not judge, with the reason
  */
 public record GateReport(
         String toolVersion,
@@ -41,7 +43,8 @@ public record GateReport(
         SpendSnapshot spend,
         CostDiff costs,
         List<CatalogOrigin> prices,
-        SourceRoot sourceRoot) {
+        SourceRoot sourceRoot,
+        List<Skipped> skipped) {
 
     public GateReport {
         Objects.requireNonNull(failOn, "failOn == null");
@@ -55,6 +58,8 @@ public record GateReport(
         rules = List.copyOf(rules);
         prices = prices == null ? List.of() : List.copyOf(prices);
         sourceRoot = sourceRoot == null ? SourceRoot.workingFolder() : sourceRoot;
+        skipped = skipped == null ? List.of() : List.copyOf(skipped);
+        skipped = skipped == null ? List.of() : List.copyOf(skipped);
     }
 
     public static Builder builder() {
@@ -65,7 +70,7 @@ public record GateReport(
     public Builder toBuilder() {
         return new Builder().toolVersion(toolVersion).engine(engine).engineMetadata(engineMetadata).policy(policy)
                 .manifests(manifests).policyFindings(policyFindings).diagnostics(diagnostics).rules(rules)
-                .failOn(failOn).changes(changes).spend(spend).costs(costs).prices(prices).sourceRoot(sourceRoot);
+                .failOn(failOn).changes(changes).spend(spend).costs(costs).prices(prices).sourceRoot(sourceRoot).skipped(skipped);
     }
 
     public Verdict verdict() {
@@ -91,7 +96,7 @@ public record GateReport(
             findings += m.findings().size();
             waived += (int) m.findings().stream().filter(f -> f.outcome() == Outcome.WAIVED).count();
         }
-        return new Summary(manifests.size(), passed, warned, failed, findings, waived);
+        return new Summary(manifests.size(), passed, warned, failed, findings, waived, skipped.size());
     }
 
     /**
@@ -120,6 +125,27 @@ public record GateReport(
      */
     public GateReport withChanges(ChangeSummary changes, List<Diagnostic> more) {
         return toBuilder().changes(changes).diagnostics(merged(more)).build();
+    }
+
+    /** Code of the warning that a run found no manifest to judge. */
+    public static final String NO_MANIFESTS = "no_manifests";
+    /** Code of the warning about a file discovery skipped. */
+    public static final String FILE_SKIPPED = "file_skipped";
+
+    /**
+     * The same report with the files discovery skipped, each also a {@code file_skipped} warning,
+     * and, when discovery found no manifest ({@code none}), a {@code no_manifests} warning.
+     */
+    public GateReport withSkipped(List<Skipped> files, boolean none) {
+        List<Diagnostic> more = new java.util.ArrayList<>();
+        for (Skipped s : files) {
+            more.add(Diagnostic.warning(FILE_SKIPPED, new dev.spendgate.input.SourceLocation(s.file(), 1, 1),
+                    "skipped: " + s.reason()));
+        }
+        if (none) {
+            more.add(Diagnostic.warning(NO_MANIFESTS, null, "no manifests found: nothing was gated"));
+        }
+        return toBuilder().skipped(files).build().withDiagnostics(more);
     }
 
     /** The same report with {@code more} diagnostics, sorted in among the others (repeats dropped). */
@@ -192,6 +218,7 @@ public record GateReport(
         private CostDiff costs;
         private List<CatalogOrigin> prices = List.of();
         private SourceRoot sourceRoot;
+        private List<Skipped> skipped = List.of();
 
         private Builder() {
         }
@@ -267,9 +294,14 @@ public record GateReport(
             return this;
         }
 
+        public Builder skipped(List<Skipped> skipped) {
+            this.skipped = skipped;
+            return this;
+        }
+
         public GateReport build() {
             return new GateReport(toolVersion, engine, engineMetadata, policy, manifests, policyFindings, diagnostics,
-                    rules, failOn, changes, spend, costs, prices, sourceRoot);
+                    rules, failOn, changes, spend, costs, prices, sourceRoot, skipped);
         }
     }
 }

@@ -20,6 +20,7 @@ import dev.spendgate.git.ChangeSummary;
 import dev.spendgate.git.PolicyRepository;
 import dev.spendgate.input.Diagnostic;
 import dev.spendgate.input.DisplayPath;
+import dev.spendgate.input.Skipped;
 import dev.spendgate.input.SourceLocation;
 import dev.spendgate.input.SourceRoot;
 import dev.spendgate.manifest.Manifest;
@@ -33,6 +34,7 @@ import dev.spendgate.policy.Parameters;
 import dev.spendgate.policy.PolicySet;
 import dev.spendgate.policy.PolicySetLoader;
 import dev.spendgate.policy.RuleInfo;
+import dev.spendgate.policy.WaiverLoader;
 import dev.spendgate.spend.SpendAnalysis;
 import dev.spendgate.spend.SpendData;
 import dev.spendgate.spend.SpendQuery;
@@ -212,11 +214,17 @@ public final class GateRunner implements AutoCloseable {
         List<Manifest> manifests;
         Map<String, Manifest> bases;
         ChangeReview.Selection selection = null;
+        List<Skipped> skipped = List.of();
+        boolean none = false;
         if (input.manifests() != null) {
             manifests = input.manifests();
             bases = input.bases();
         } else {
-            List<Manifest> current = loadManifests(input.paths());
+            ManifestLoader.Result found = discover(input.paths());
+            skipped = found.skipped();
+            List<Manifest> current = found.manifests();
+            discovered(input, found);
+            none = current.isEmpty();
             if (review != null) {
                 selection = review.select(current, input.paths().stream().map(Path::toString).toList(), input.all());
                 manifests = selection.gated();
@@ -226,10 +234,11 @@ public final class GateRunner implements AutoCloseable {
                 bases = Map.of();
             }
         }
+        WaiverLoader.checkCreated(policy.policySet().waivers(), input.now());
         SpendSnapshot spend = input.spend() == null ? null : spend(manifests, input.spend(), input);
         Gate gate = new Gate(config.toolVersion(), policy.policySet(), policy.packs());
         GateReport report = gate.evaluate(engine.id(), prepared(), manifests, bases, this::price, input.now(), spend)
-                .withDiagnostics(catalogDiagnostics()).withDiagnostics(catalogAge(input.now()));
+                .withDiagnostics(catalogDiagnostics()).withDiagnostics(catalogAge(input.now())).withSkipped(skipped, none);
         report = report.toBuilder().prices(catalog.origins()).build();
         if (selection != null) {
             if (input.newOnly()) {
@@ -303,6 +312,38 @@ public final class GateRunner implements AutoCloseable {
     /** The manifests at or under {@code paths} (the default folders when empty), relative to the work folder. */
     public List<Manifest> loadManifests(List<Path> paths) throws InvalidInputException {
         return new ManifestLoader().load(config.workDir(), paths.stream().map(p -> DisplayPath.of(p).text()).toList());
+    }
+
+    /** What discovery finds at or under {@code paths}: manifests, problems and skipped files. */
+    private ManifestLoader.Result discover(List<Path> paths) {
+        return new ManifestLoader().read(config.workDir(), paths.stream().map(p -> DisplayPath.of(p).text()).toList());
+    }
+
+    /**
+     * Fails on what discovery found wrong: a manifest that does not load; with strict discovery
+     * (the flag or the trusted policy set's {@code discovery.strict}) a skipped file; with
+     * manifests required, none at all.
+     */
+    private void discovered(RunInput input, ManifestLoader.Result found) throws InvalidInputException {
+        PolicySet.Discovery settings = policy.policySet().discovery();
+        List<dev.spendgate.input.Problem> problems = new ArrayList<>(found.problems());
+        if (input.strictDiscovery() || settings.strict()) {
+            String why = input.strictDiscovery() ? "--discovery-strict" : "discovery.strict of the policy set";
+            for (Skipped s : found.skipped()) {
+                problems.add(new dev.spendgate.input.Problem(new SourceLocation(s.file(), 1, 1),
+                        "skipped: " + s.reason() + " (" + why + " makes every skipped file an error)"));
+            }
+        }
+        if (problems.isEmpty() && found.manifests().isEmpty() && (input.requireManifests() || settings.requireManifests())) {
+            String where = input.paths().isEmpty() ? String.join(", ", ManifestLoader.defaultPaths(config.workDir()))
+                    : String.join(", ", input.paths().stream().map(p -> DisplayPath.of(p).text()).toList());
+            problems.add(new dev.spendgate.input.Problem(new SourceLocation(where.isEmpty() ? "." : where, 1, 1),
+                    "no manifests found (" + (input.requireManifests() ? "--require-manifests"
+                            : "discovery.requireManifests of the policy set") + " requires at least one)"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
     }
 
     /** The cost model's view of one manifest: its estimate, the catalog tiers of its models, diagnostics. */

@@ -25,6 +25,8 @@ public final class RunInput {
     private final boolean newOnly;
     private final FailOn failOn;
     private final SpendSource spend;
+    private final boolean strictDiscovery;
+    private final boolean requireManifests;
 
     private RunInput(Builder b) {
         this.paths = List.copyOf(b.paths);
@@ -35,6 +37,8 @@ public final class RunInput {
         this.newOnly = b.newOnly;
         this.failOn = b.failOn;
         this.spend = b.spend;
+        this.strictDiscovery = b.strictDiscovery;
+        this.requireManifests = b.requireManifests;
         if (manifests != null && !paths.isEmpty()) {
             throw new IllegalArgumentException("paths or manifests, not both");
         }
@@ -83,6 +87,19 @@ public final class RunInput {
         return spend;
     }
 
+    /**
+     * Every file skipped while discovering the manifests is an input error ({@code --discovery-strict});
+     * the policy set's {@code discovery.strict} asks the same, and either is enough.
+     */
+    public boolean strictDiscovery() {
+        return strictDiscovery;
+    }
+
+    /** Discovering no manifest is an input error ({@code --require-manifests}, or {@code discovery.requireManifests}). */
+    public boolean requireManifests() {
+        return requireManifests;
+    }
+
     /** Builds a {@link RunInput}. */
     public static final class Builder {
 
@@ -94,6 +111,8 @@ public final class RunInput {
         private boolean newOnly;
         private FailOn failOn = FailOn.FAIL;
         private SpendSource spend;
+        private boolean strictDiscovery;
+        private boolean requireManifests;
 
         private Builder(Instant now) {
             this.now = Objects.requireNonNull(now, "now == null");
@@ -128,6 +147,16 @@ public final class RunInput {
 
         public Builder spend(SpendSource spend) {
             this.spend = spend;
+            return this;
+        }
+
+        public Builder strictDiscovery(boolean strict) {
+            this.strictDiscovery = strict;
+            return this;
+        }
+
+        public Builder requireManifests(boolean require) {
+            this.requireManifests = require;
             return this;
         }
 

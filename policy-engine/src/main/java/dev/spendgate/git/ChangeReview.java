@@ -326,7 +326,7 @@ public final class ChangeReview implements AutoCloseable {
             Path file = workDir.resolve(prices);
             String inRepo = repo.pathOf(file);
             long limit = PriceFiles.isLiteLlm(display(prices)) ? LiteLlmPriceLoader.MAX_BYTES : max;
-            byte[] bytes = inRepo == null ? null : repo.file(baseCommit, inRepo, limit);
+            byte[] bytes = inRepo == null ? null : repo.file(baseCommit, repo.resolveLinks(baseCommit, inRepo), limit);
             if (inRepo != null) {
                 policyPaths.add(inRepo);
             }
@@ -375,6 +375,13 @@ public final class ChangeReview implements AutoCloseable {
         if (!Files.exists(here)) {
             return trusted;
         }
+        try {
+            repo.pathOf(here);
+        } catch (GitException e) {
+            // the change points its waivers out of the repository: nothing there is read, nor applies
+            diagnostics.add(Diagnostic.warning("waiver_pending_invalid", null, e.getMessage()));
+            return trusted;
+        }
         Map<String, Waiver> base = new LinkedHashMap<>();
         trusted.policySet().waivers().forEach(w -> base.put(w.name(), w));
         List<Waiver> mine;
@@ -404,8 +411,7 @@ public final class ChangeReview implements AutoCloseable {
             return trusted;
         }
         PolicySet p = trusted.policySet();
-        return new LoadedPolicy(new PolicySet(p.name(), p.version(), p.source(), p.packs(), p.parameters(), p.enforcement(),
-                List.copyOf(applied.values())), trusted.packs());
+        return new LoadedPolicy(p.withWaivers(List.copyOf(applied.values())), trusted.packs());
     }
 
     private static boolean same(Waiver a, Waiver b) {

@@ -41,11 +41,22 @@ final class Repo implements AutoCloseable {
 
     private final Repository repository;
     private final Path top;
+    /** {@link #top} with every symbolic link resolved. */
+    private final Path realTop;
 
     private Repo(Repository repository) {
         this.repository = repository;
         // a bare repository (a policy repository's cache) has no work tree: its files are read from commits only
         this.top = (repository.isBare() ? repository.getDirectory() : repository.getWorkTree()).toPath().toAbsolutePath().normalize();
+        this.realTop = real(top);
+    }
+
+    private static Path real(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** The repository whose work tree holds {@code dir}. */
@@ -129,9 +140,20 @@ final class Repo implements AutoCloseable {
             walk.addTree(rw.parseCommit(commit).getTree());
             walk.setRecursive(true);
             walk.setFilter(filter);
+            List<String> links = new ArrayList<>();
             while (walk.next()) {
                 if (isFile(walk.getFileMode(0))) {
                     out.put(walk.getPathString(), bytes(walk.getObjectReader(), walk.getObjectId(0), maxBytes));
+                } else if (walk.getFileMode(0) == FileMode.SYMLINK) {
+                    links.add(walk.getPathString());
+                }
+            }
+            for (String link : links) {
+                // a committed link is followed inside the commit, and refused when it leads out
+                String target = resolveLinks(commit, link);
+                byte[] bytes = target.isEmpty() ? null : file(commit, target, maxBytes);
+                if (bytes != null) {
+                    out.put(link, bytes);
                 }
             }
             return out;
@@ -306,12 +328,87 @@ final class Repo implements AutoCloseable {
         }
     }
 
-    /** {@code file} as a path in this repository, or null when it is outside the work tree. */
-    String pathOf(Path file) {
+    /**
+     * {@code file} as a path in this repository, or null when it is outside the work tree. Symbolic
+     * links are resolved up to the repository (so a path that reaches the work tree through a link
+     * to it is inside), not within it: inside, the path is the repository's, to be read from a
+     * commit, whatever the work tree's links make of it.
+     *
+     * @throws GitException {@code git_path_leaves_repository} when the path is in the repository
+     *                      but the work tree's links lead it out: it is never read from disk
+     */
+    String pathOf(Path file) throws GitException {
         Path abs = file.toAbsolutePath().normalize();
-        if (!abs.startsWith(top)) {
-            return null;
+        if (realTop == null) {
+            return abs.startsWith(top) ? top.relativize(abs).toString().replace(File.separatorChar, '/') : null;
         }
-        return top.relativize(abs).toString().replace(File.separatorChar, '/');
+        Path root = abs.getRoot();
+        int n = abs.getNameCount();
+        for (int i = 0; i <= n; i++) {
+            Path prefix = i == 0 ? root : root.resolve(abs.subpath(0, i));
+            Path real = real(prefix);
+            if (real == null) {
+                break; // does not exist: nothing further down can lead into the repository
+            }
+            if (real.startsWith(realTop)) {
+                Path rest = i == n ? Path.of("") : abs.subpath(i, n);
+                String inRepo = realTop.relativize(real).resolve(rest).normalize().toString().replace(File.separatorChar, '/');
+                Path target = real(abs);
+                if (target != null && !target.startsWith(realTop)) {
+                    throw GitException.usage("git_path_leaves_repository", (inRepo.isEmpty() ? "." : inRepo)
+                            + " in the git repository at " + top + " leads through symbolic links to " + target
+                            + ", outside it: a path into the repository is read from the base revision, never from "
+                            + "where the work tree points");
+                }
+                return inRepo;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The path a committed path stands for at {@code commit}: each symbolic link on the way
+     * (the file itself or a folder above it) is followed inside the commit's tree.
+     *
+     * @throws GitException {@code git_link_outside_repository} when a link leads out of the repository
+     */
+    String resolveLinks(ObjectId commit, String path) throws GitException {
+        try (RevWalk rw = new RevWalk(repository)) {
+            RevCommit c = rw.parseCommit(commit);
+            String done = "";
+            java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(path.split("/")));
+            int hops = 0;
+            while (!todo.isEmpty()) {
+                String part = todo.pollFirst();
+                if (part.isEmpty() || part.equals(".")) {
+                    continue;
+                }
+                String candidate = done.isEmpty() ? part : done + "/" + part;
+                try (TreeWalk walk = TreeWalk.forPath(repository, candidate, c.getTree())) {
+                    if (walk == null || walk.getFileMode(0) != FileMode.SYMLINK) {
+                        done = candidate;
+                        continue;
+                    }
+                    String link = new String(walk.getObjectReader().open(walk.getObjectId(0)).getCachedBytes(4096),
+                            java.nio.charset.StandardCharsets.UTF_8);
+                    String parent = done;
+                    String joined = link.startsWith("/") ? link : (parent.isEmpty() ? link : parent + "/" + link);
+                    String normal = Path.of(joined).normalize().toString().replace(File.separatorChar, '/');
+                    if (link.startsWith("/") || normal.equals("..") || normal.startsWith("../") || ++hops > 40) {
+                        throw GitException.usage("git_link_outside_repository", abbreviate(commit) + ":" + candidate
+                                + " is a symbolic link to " + link + ", which leads out of the repository"
+                                + (hops > 40 ? " (or loops)" : "") + ": a committed link must stay inside it");
+                    }
+                    List<String> rest = new ArrayList<>(todo);
+                    todo.clear();
+                    todo.addAll(List.of(normal.split("/")));
+                    todo.addAll(rest);
+                    done = "";
+                }
+            }
+            return done;
+        } catch (IOException e) {
+            throw GitException.failure("git_error", "cannot read " + abbreviate(commit) + ":" + path + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -71,7 +71,7 @@ public final class TrustedPolicy {
      */
     static Loaded load(Repo repo, ObjectId commit, String path) throws GitException, InvalidInputException {
         long max = YamlLimits.defaults().maxBytes();
-        byte[] bytes = repo.file(commit, path, max);
+        byte[] bytes = repo.file(commit, repo.resolveLinks(commit, path), max);
         if (bytes == null) {
             return null;
         }

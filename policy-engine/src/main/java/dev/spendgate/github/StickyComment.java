@@ -54,6 +54,7 @@ public final class StickyComment implements AutoCloseable {
     private final String token;
     private final String userAgent;
     private final Duration backoff;
+    private final dev.spendgate.input.Redactor redactor;
 
     public StickyComment(String token, String userAgent) {
         this(token, userAgent, Duration.ofSeconds(10), Duration.ofMillis(500));
@@ -62,6 +63,7 @@ public final class StickyComment implements AutoCloseable {
     /** @param backoff the first wait before retrying a 5xx or a broken connection; it doubles */
     public StickyComment(String token, String userAgent, Duration timeout, Duration backoff) {
         this.token = Objects.requireNonNull(token, "token == null");
+        this.redactor = dev.spendgate.input.Redactor.of(token);
         this.userAgent = Objects.requireNonNull(userAgent, "userAgent == null");
         this.backoff = backoff;
         // java.net.http under Jersey: the default HttpURLConnection connector cannot send PATCH
@@ -199,13 +201,13 @@ public final class StickyComment implements AutoCloseable {
             try (Response response = call.invoke()) {
                 String body = response.hasEntity() ? response.readEntity(String.class) : "";
                 Reply r = new Reply(response.getStatus(), body, response.getHeaderString("Link"),
-                        response.getHeaderString("X-RateLimit-Remaining"), message(body));
+                        response.getHeaderString("X-RateLimit-Remaining"), redactor.redact(message(body)));
                 if (r.status < 500) {
                     return r;
                 }
                 last = "HTTP " + r.status + (r.message.isEmpty() ? "" : ": " + r.message);
             } catch (ProcessingException e) {
-                last = "cannot reach GitHub: " + rootCause(e);
+                last = "cannot reach GitHub: " + redactor.redact(rootCause(e));
             }
             if (attempt < ATTEMPTS) {
                 sleep(wait);

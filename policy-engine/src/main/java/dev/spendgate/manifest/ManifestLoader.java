@@ -2,6 +2,7 @@ package dev.spendgate.manifest;
 
 import dev.spendgate.error.InvalidInputException;
 import dev.spendgate.input.Problem;
+import dev.spendgate.input.Skipped;
 import dev.spendgate.input.SourceLocation;
 import dev.spendgate.yaml.Fields;
 import dev.spendgate.yaml.YamlDocument;
@@ -9,6 +10,7 @@ import dev.spendgate.yaml.YamlFile;
 import dev.spendgate.yaml.YamlFiles;
 import dev.spendgate.yaml.YamlNode;
 import dev.spendgate.yaml.YamlReader;
+import dev.spendgate.yaml.YamlText;
 import dev.spendgate.yaml.YamlTrees;
 
 import java.io.IOException;
@@ -21,18 +23,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Finds, reads and validates workload manifests (DESIGN section 2), reporting every problem of
  * every file at once.
  *
  * <p>Discovery: each given path is a file or a folder searched recursively for {@code *.yaml} and
- * {@code *.yml} (see {@link YamlFiles}). Of each file's documents, those whose {@code apiVersion}
- * is not {@code spendgate.dev/*}, the policy kinds ({@code PolicySet}, {@code Waiver},
- * {@code PriceCatalog}) and empty or non-mapping documents are skipped. A file found in a folder
- * that does not mention {@code spendgate.dev} at all cannot hold a manifest and is not parsed, so
- * Helm templates or CloudFormation files beside the manifests never break the gate; a file named
- * on the command line is always parsed, and any YAML error in it is a problem.
+ * {@code *.yml} (see {@link YamlFiles}). Every document is judged on its decoded text (UTF-8,
+ * UTF-16 or UTF-32, YAML escapes resolved): a document that is spendgate's ({@link Classifier})
+ * is parsed as a manifest, and any problem in it is an input error; policy documents
+ * ({@code PolicySet}, {@code Waiver}, {@code PriceCatalog}), empty documents and other tools'
+ * documents are left alone. A file found in a folder that cannot be judged — not text in a YAML
+ * encoding, too large, not YAML and nothing in it hinting at spendgate (a Helm template), a
+ * dangling link or a loop of links — is {@link Skipped skipped} with its reason; a file named on
+ * the command line is always an input error then.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -43,7 +48,11 @@ public final class ManifestLoader {
     /** Searched when no path is given, if it exists; else the working directory. */
     public static final String DEFAULT_FOLDER = ".spendgate/manifests";
 
-    private static final byte[] MARKER = "spendgate.dev".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MARKER = "spendgate".getBytes(StandardCharsets.US_ASCII);
+
+    /** In a file that is not valid YAML: a hint that it was meant to hold a manifest. */
+    private static final Pattern HINT = Pattern.compile(
+            "(?i)spend\\W?gat|spendgath|\\\\[xuU0-9]|\\b(Experiment|TrainingJob|InferenceEndpoint|LlmWorkflow)\\b");
 
     private final YamlReader reader;
 
@@ -61,10 +70,11 @@ public final class ManifestLoader {
      * @param manifests the manifests that are valid, in discovery order
      * @param problems  every problem, sorted by file, line and column
      */
-    public record Result(List<Manifest> manifests, List<Problem> problems) {
+    public record Result(List<Manifest> manifests, List<Problem> problems, List<Skipped> skipped) {
         public Result {
             manifests = List.copyOf(manifests);
             problems = problems.stream().sorted().toList();
+            skipped = skipped.stream().sorted().distinct().toList();
         }
 
         public boolean ok() {
@@ -94,12 +104,13 @@ public final class ManifestLoader {
     /** Like {@link #load(Path, List)}, but returns the valid manifests beside the problems. */
     public Result read(Path workDir, List<String> paths) {
         List<Problem> problems = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
         List<String> given = paths == null || paths.isEmpty() ? defaultPaths(workDir) : paths;
-        List<YamlFiles.Found> found = YamlFiles.discover(workDir, given, problems);
+        List<YamlFiles.Found> found = YamlFiles.discover(workDir, given, problems, skipped);
         // Files are independent: read and check them on every core, then merge in discovery order
         // so that the result (and the duplicate-name check) is the same as one by one.
         return merge((found.size() > 1 ? found.parallelStream() : found.stream()).map(this::readAndParse).toList(),
-                problems);
+                problems, skipped);
     }
 
     /** A YAML file read elsewhere, such as a git revision: its name in messages and its bytes. */
@@ -112,51 +123,97 @@ public final class ManifestLoader {
 
     /**
      * Like {@link #read(Path, List)}, over files given as bytes, as if found in a folder: a file
-     * that does not mention {@code spendgate.dev} is skipped.
+     * that cannot be judged is skipped.
      */
     public Result read(List<Source> files) {
         return merge((files.size() > 1 ? files.parallelStream() : files.stream())
-                .map(f -> parse(indexOf(f.bytes(), f.bytes().length) >= 0 ? reader.read(f.display(), f.bytes()) : null,
-                        new ArrayList<>()))
-                .toList(), new ArrayList<>());
+                .map(f -> judge(f.display(), f.bytes())).toList(), new ArrayList<>(), new ArrayList<>());
     }
 
-    private record FileResult(List<Manifest> manifests, List<Problem> problems) {
+    private record FileResult(List<Manifest> manifests, List<Problem> problems, Skipped skipped) {
     }
 
     /** The files' manifests in order, each name once (a second one is a problem), after {@code problems}. */
-    private static Result merge(List<FileResult> results, List<Problem> problems) {
+    private static Result merge(List<FileResult> results, List<Problem> problems, List<Skipped> skipped) {
         List<Manifest> manifests = new ArrayList<>();
         Map<String, SourceLocation> names = new HashMap<>();
         for (FileResult r : results) {
             problems.addAll(r.problems());
+            if (r.skipped() != null) {
+                skipped.add(r.skipped());
+            }
             for (Manifest m : r.manifests()) {
                 if (unique(m, names, problems)) {
                     manifests.add(m);
                 }
             }
         }
-        return new Result(manifests, problems);
+        return new Result(manifests, problems, skipped);
     }
 
     private FileResult readAndParse(YamlFiles.Found f) {
-        List<Problem> problems = new ArrayList<>();
-        return parse(readFile(f, problems), problems);
+        if (f.explicit()) {
+            return parse(reader.read(f.path(), f.display()), false);
+        }
+        try {
+            long size = Files.size(f.path());
+            if (size > reader.limits().maxBytes()) {
+                // too large to parse: an input error when it names spendgate, else skipped with the reason
+                return mentionsSpendgate(f.path()) ? parse(reader.read(f.path(), f.display()), false)
+                        : skipped(f.display(), size + " bytes, more than the limit of " + reader.limits().maxBytes()
+                        + "; not read");
+            }
+            return judge(f.display(), Files.readAllBytes(f.path()));
+        } catch (IOException e) {
+            return skipped(f.display(), "cannot be read: " + e.getClass().getSimpleName());
+        }
     }
 
-    /** The manifests of {@code file} (null: skipped), after {@code problems} found reading it. */
-    private static FileResult parse(YamlFile file, List<Problem> problems) {
-        List<Manifest> manifests = new ArrayList<>();
-        if (file != null) {
-            problems.addAll(file.problems());
-            for (YamlDocument doc : file.documents()) {
-                Manifest m = document(doc, problems);
-                if (m != null) {
-                    manifests.add(m);
-                }
+    /**
+     * The manifests of one file found in a folder (or a git revision), judged on its decoded text;
+     * or the file skipped, with its reason, when it cannot be judged.
+     */
+    private FileResult judge(String display, byte[] bytes) {
+        if (bytes.length > reader.limits().maxBytes() || indexOf(bytes, bytes.length) >= 0) {
+            // too large or not text, yet it names spendgate: an input error, as if named on the command line
+            YamlFile file = reader.read(display, bytes);
+            if (!file.problems().isEmpty() && file.documents().isEmpty()) {
+                return parse(file, false);
             }
         }
-        return new FileResult(manifests, problems);
+        if (bytes.length > reader.limits().maxBytes()) {
+            return skipped(display, bytes.length + " bytes, more than the limit of " + reader.limits().maxBytes()
+                    + "; not read");
+        }
+        YamlText.Decoded text = YamlText.decode(bytes);
+        if (!text.ok()) {
+            return skipped(display, text.error());
+        }
+        YamlFile file = reader.read(display, text.text());
+        FileResult r = parse(file, true);
+        if (!file.problems().isEmpty() && r.manifests().isEmpty() && r.problems().size() == file.problems().size()
+                && !HINT.matcher(text.text()).find()) {
+            // not YAML, and nothing says it was meant to be a manifest: a template of another tool
+            return skipped(display, "not valid YAML (" + file.problems().get(0).message() + ")");
+        }
+        return r;
+    }
+
+    private static FileResult skipped(String display, String reason) {
+        return new FileResult(List.of(), List.of(), new Skipped(display, reason));
+    }
+
+    /** The manifests of {@code file}, after the problems found reading it. */
+    private static FileResult parse(YamlFile file, boolean found) {
+        List<Problem> problems = new ArrayList<>(file.problems());
+        List<Manifest> manifests = new ArrayList<>();
+        for (YamlDocument doc : file.documents()) {
+            Manifest m = document(doc, problems);
+            if (m != null) {
+                manifests.add(m);
+            }
+        }
+        return new FileResult(manifests, problems, null);
     }
 
     /**
@@ -178,23 +235,6 @@ public final class ManifestLoader {
         return m;
     }
 
-    /** Reads one file; null when it was found in a folder and cannot hold a manifest. */
-    private YamlFile readFile(YamlFiles.Found f, List<Problem> problems) {
-        if (f.explicit()) {
-            return reader.read(f.path(), f.display());
-        }
-        try {
-            long size = Files.size(f.path());
-            if (size > reader.limits().maxBytes()) {
-                return mentionsSpendgate(f.path()) ? reader.read(f.path(), f.display()) : null;
-            }
-            byte[] bytes = Files.readAllBytes(f.path());
-            return indexOf(bytes, bytes.length) >= 0 ? reader.read(f.display(), bytes) : null;
-        } catch (IOException e) {
-            return reader.read(f.path(), f.display()); // reports why it cannot be read
-        }
-    }
-
     private static boolean mentionsSpendgate(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buf = new byte[1 << 16];
@@ -212,6 +252,7 @@ public final class ManifestLoader {
         }
     }
 
+    /** Where the ASCII bytes of {@code spendgate} first stand in {@code bytes}, or -1. */
     private static int indexOf(byte[] bytes, int length) {
         outer:
         for (int i = 0; i + MARKER.length <= length; i++) {
@@ -225,26 +266,14 @@ public final class ManifestLoader {
         return -1;
     }
 
-    /** The manifest in one document of a discovered file, or null when skipped or invalid. */
+    /** The manifest in one document of a discovered file, or null when it is not one or invalid. */
     private static Manifest document(YamlDocument doc, List<Problem> problems) {
-        if (!(doc.root() instanceof YamlNode.Mapping root)) {
+        if (!(doc.root() instanceof YamlNode.Mapping root) || !Classifier.isManifest(root)) {
             return null;
         }
-        YamlNode api = root.get("apiVersion");
-        YamlNode kindNode = root.get("kind");
-        String kind = kindNode instanceof YamlNode.Scalar k && k.value() instanceof String s ? s : null;
-        if (api == null) {
-            if (kind != null && ManifestParser.isWorkloadKind(kind)) {
-                // a workload without apiVersion is a manifest missing a key, not someone else's file
-                problems.add(new Problem(root.location(), "apiVersion: required key is missing (use "
-                        + API_VERSION + ")"));
-            }
-            return null;
-        }
-        if (!(api instanceof YamlNode.Scalar a && a.value() instanceof String v && v.startsWith("spendgate.dev/"))) {
-            return null;
-        }
-        if (kind != null && ManifestParser.POLICY_KINDS.contains(kind)) {
+        if (root.get("apiVersion") == null) {
+            // a workload without apiVersion is a manifest missing a key, not someone else's file
+            problems.add(new Problem(root.location(), "apiVersion: required key is missing (use " + API_VERSION + ")"));
             return null;
         }
         return ManifestParser.parse(doc.file(), doc.index(), root, doc.locations(), problems);

@@ -19,7 +19,19 @@ public record PolicySet(
         List<String> packs,
         Parameters parameters,
         Map<String, Enforcement> enforcement,
-        List<Waiver> waivers) {
+        List<Waiver> waivers,
+        Discovery discovery) {
+
+    /**
+     * How manifests are looked for ({@code discovery:} of the policy set).
+     *
+     * @param strict           every file skipped while looking for manifests is an input error
+     * @param requireManifests finding no manifest at all is an input error
+     */
+    public record Discovery(boolean strict, boolean requireManifests) {
+
+        public static final Discovery DEFAULT = new Discovery(false, false);
+    }
 
     public PolicySet {
         Objects.requireNonNull(name, "name == null");
@@ -29,11 +41,17 @@ public record PolicySet(
         packs = List.copyOf(packs);
         enforcement = Map.copyOf(enforcement);
         waivers = List.copyOf(waivers);
+        discovery = discovery == null ? Discovery.DEFAULT : discovery;
+    }
+
+    /** The same policy set with {@code waivers} instead of its own. */
+    public PolicySet withWaivers(List<Waiver> other) {
+        return new PolicySet(name, version, source, packs, parameters, enforcement, other, discovery);
     }
 
     /** The policy set used when none is given: the baseline pack with its defaults. */
     public static PolicySet defaults() {
         return new PolicySet("spendgate-defaults", "1", "shipped defaults", List.of("baseline"),
-                Parameters.defaults(), Map.of(), List.of());
+                Parameters.defaults(), Map.of(), List.of(), Discovery.DEFAULT);
     }
 }

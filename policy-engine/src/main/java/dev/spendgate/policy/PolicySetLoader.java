@@ -102,7 +102,7 @@ public final class PolicySetLoader {
             List<Pack> packs = packsWhenAbsent != null ? packsWhenAbsent
                     : packLoader.loadAll(PolicySet.defaults().packs(), baseDir, YamlFiles.parent(file));
             loaded = new LoadedPolicy(new PolicySet("inline", "0", file, references(packs), Parameters.defaults(),
-                    Map.of(), List.of()), packs);
+                    Map.of(), List.of(), PolicySet.Discovery.DEFAULT), packs);
         } else {
             boolean full = body instanceof YamlNode.Mapping m
                     && HEADER_KEYS.stream().anyMatch(m.entries()::containsKey);
@@ -175,12 +175,24 @@ public final class PolicySetLoader {
         Parameters parameters = IntentsParser.parse(root.mapping("intents"));
         Map<String, Enforcement> enforcement = enforcement(root.mapping("enforcement"), ruleIds);
         List<Waiver> waivers = waivers(root, baseDir, baseDisplay, display, ruleIds, self, problems);
+        PolicySet.Discovery discovery = discovery(root.mapping("discovery"));
         root.rejectUnknown();
         if (problems.size() > before || name == null) {
             return null;
         }
-        PolicySet set = new PolicySet(name, version, display, references, parameters, enforcement, waivers);
+        PolicySet set = new PolicySet(name, version, display, references, parameters, enforcement, waivers, discovery);
         return new LoadedPolicy(set, packs);
+    }
+
+    /** {@code discovery: {strict: true, requireManifests: true}}; both false by default. */
+    private static PolicySet.Discovery discovery(Fields f) {
+        if (f == null) {
+            return PolicySet.Discovery.DEFAULT;
+        }
+        Boolean strict = f.bool("strict");
+        Boolean require = f.bool("requireManifests");
+        f.rejectUnknown();
+        return new PolicySet.Discovery(Boolean.TRUE.equals(strict), Boolean.TRUE.equals(require));
     }
 
     private static Map<String, Enforcement> enforcement(Fields f, Set<String> ruleIds) {

@@ -8,6 +8,7 @@ import java.util.Objects;
 /**
  * An approved exception: rule {@code rule} does not block manifests matching {@code manifest} (a
  * name or a glob with {@code *} and {@code ?}) until the end of the day {@code expires} (UTC).
+ * {@code created} ({@code metadata.created}) is null when the waiver does not say.
  */
 public record Waiver(
         String name,
@@ -17,6 +18,7 @@ public record Waiver(
         String approver,
         String ticket,
         LocalDate expires,
+        LocalDate created,
         SourceMap locations) {
 
     public Waiver {

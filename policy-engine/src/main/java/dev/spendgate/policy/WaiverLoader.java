@@ -27,7 +27,9 @@ import java.util.Objects;
  * Loads {@code Waiver} documents (DESIGN section 3) from a file or a folder of YAML files, checking
  * every one and reporting every problem at once: required keys, dates, rule ids that the loaded
  * packs define (with a did-you-mean), the 90-day limit from {@code metadata.created} and unique
- * names. Whether a waiver has expired is not a load problem: rule SG-WVR-001 reports it.
+ * names. Whether a waiver has expired is not a load problem: rule SG-WVR-001 reports it; a
+ * {@code created} day after the run's clock is, but the clock is the run's, so
+ * {@link #checkCreated} is called by the run.
  * Instances are immutable and thread-safe.
  */
 public final class WaiverLoader {
@@ -177,7 +179,27 @@ public final class WaiverLoader {
                 || approver == null || expires == null) {
             return null;
         }
-        return new Waiver(name, rule, manifest, reason, approver, ticket, expires, locations);
+        return new Waiver(name, rule, manifest, reason, approver, ticket, expires, created, locations);
+    }
+
+    /**
+     * Fails when a waiver's {@code metadata.created} is after the day of {@code now} (UTC): dating a
+     * waiver in the future would move its 90-day window past the clock.
+     *
+     * @throws InvalidInputException listing every such waiver at its {@code metadata.created}
+     */
+    public static void checkCreated(List<Waiver> waivers, java.time.Instant now) throws InvalidInputException {
+        LocalDate today = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
+        List<Problem> problems = new ArrayList<>();
+        for (Waiver w : waivers) {
+            if (w.created() != null && w.created().isAfter(today)) {
+                problems.add(new Problem(w.locations().locate("/metadata/created"), "metadata.created: " + w.created()
+                        + " is after today (" + today + "): a waiver cannot be created in the future"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
     }
 
     private static boolean unique(Waiver w, Map<String, SourceLocation> names, List<Problem> problems) {

@@ -2,6 +2,7 @@ package dev.spendgate.report;
 
 import dev.spendgate.gate.Finding;
 import dev.spendgate.gate.GateReport;
+import dev.spendgate.input.Skipped;
 import dev.spendgate.policy.Enforcement;
 import jakarta.json.stream.JsonGenerator;
 
@@ -37,6 +38,18 @@ public final class GitlabRenderer implements Renderer {
                         .writeStartObject("location")
                         .write("path", l.path(report))
                         .writeStartObject("lines").write("begin", f.location().line()).writeEnd()
+                        .writeEnd()
+                        .writeEnd();
+            }
+            for (Skipped sk : report.skipped()) {
+                g.writeStartObject()
+                        .write("description", "skipped: " + sk.reason())
+                        .write("check_name", "spendgate/" + GateReport.FILE_SKIPPED)
+                        .write("fingerprint", Fingerprints.of(sk.file(), GateReport.FILE_SKIPPED, ""))
+                        .write("severity", "minor")
+                        .writeStartObject("location")
+                        .write("path", report.sourceRoot().display(sk.file()))
+                        .writeStartObject("lines").write("begin", 1).writeEnd()
                         .writeEnd()
                         .writeEnd();
             }

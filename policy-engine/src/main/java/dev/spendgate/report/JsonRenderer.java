@@ -7,6 +7,7 @@ import dev.spendgate.gate.ManifestReport;
 import dev.spendgate.gate.Summary;
 import dev.spendgate.git.ChangeSummary;
 import dev.spendgate.input.Diagnostic;
+import dev.spendgate.input.Skipped;
 import jakarta.json.stream.JsonGenerator;
 
 import dev.spendgate.spend.Anomaly;
@@ -60,7 +61,8 @@ public final class JsonRenderer implements Renderer {
                     .write("warned", s.warned())
                     .write("failed", s.failed())
                     .write("findings", s.findings())
-                    .write("waived", s.waived());
+                    .write("waived", s.waived())
+                    .write("skipped", s.skipped());
             if (report.potentialSavings() != null) {
                 g.write("potentialSavings", report.potentialSavings());
             }
@@ -84,6 +86,11 @@ public final class JsonRenderer implements Renderer {
             if (report.spend() != null) {
                 writeSpend(g, report.spend());
             }
+            g.writeStartArray("skipped");
+            for (Skipped sk : report.skipped()) {
+                g.writeStartObject().write("file", sk.file()).write("reason", sk.reason()).writeEnd();
+            }
+            g.writeEnd();
             g.writeStartArray("diagnostics");
             for (Diagnostic d : report.diagnostics()) {
                 g.writeStartObject().write("severity", d.severity()).write("code", d.code());

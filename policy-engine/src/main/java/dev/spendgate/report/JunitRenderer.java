@@ -3,6 +3,7 @@ package dev.spendgate.report;
 import dev.spendgate.gate.EnforcedRule;
 import dev.spendgate.gate.Finding;
 import dev.spendgate.gate.GateReport;
+import dev.spendgate.input.Skipped;
 import dev.spendgate.gate.ManifestReport;
 import dev.spendgate.gate.Outcome;
 
@@ -52,6 +53,13 @@ public final class JunitRenderer implements Renderer {
             }
             suites.add(new Suite("spendgate.waivers", "", cases));
         }
+        if (!report.skipped().isEmpty()) {
+            List<Case> cases = new ArrayList<>();
+            for (Skipped sk : report.skipped()) {
+                cases.add(new Case(sk.file(), List.of(), sk.reason()));
+            }
+            suites.add(new Suite("spendgate.skipped", "", cases));
+        }
         try {
             XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(Json.writer(out));
             x.writeStartDocument("UTF-8", "1.0");
@@ -75,13 +83,19 @@ public final class JunitRenderer implements Renderer {
         }
     }
 
-    private record Case(String name, List<Finding> findings) {
+    /** One test case; {@code skippedBecause}: why discovery skipped the file it is about, else null. */
+    private record Case(String name, List<Finding> findings, String skippedBecause) {
+        Case(String name, List<Finding> findings) {
+            this(name, findings, null);
+        }
+
         boolean failed() {
             return findings.stream().anyMatch(f -> f.outcome() == Outcome.FAIL);
         }
 
         boolean skipped() {
-            return !failed() && !findings.isEmpty() && findings.stream().allMatch(f -> f.outcome() == Outcome.WAIVED);
+            return skippedBecause != null
+                    || !failed() && !findings.isEmpty() && findings.stream().allMatch(f -> f.outcome() == Outcome.WAIVED);
         }
     }
 
@@ -132,8 +146,8 @@ public final class JunitRenderer implements Renderer {
                 x.writeEndElement();
             } else if (c.skipped()) {
                 x.writeStartElement("skipped");
-                x.writeAttribute("message", "waived by " + c.findings.stream().map(Finding::waiver).distinct()
-                        .collect(Collectors.joining(", ")));
+                x.writeAttribute("message", c.skippedBecause != null ? "skipped: " + c.skippedBecause
+                        : "waived by " + c.findings.stream().map(Finding::waiver).distinct().collect(Collectors.joining(", ")));
                 x.writeEndElement();
             } else if (!c.findings.isEmpty()) {
                 x.writeStartElement("system-out");

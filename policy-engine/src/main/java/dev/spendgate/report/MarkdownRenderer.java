@@ -139,7 +139,14 @@ public final class MarkdownRenderer implements Renderer {
         if (s.waived() > 0) {
             out.append(" (").append(String.valueOf(s.waived())).append(" waived)");
         }
+        if (s.skipped() > 0) {
+            out.append(" · ").append(String.valueOf(s.skipped())).append(s.skipped() == 1 ? " file" : " files")
+                    .append(" skipped");
+        }
         out.append(" · engine `").append(report.engine()).append("` · policy `").append(report.policy()).append("`\n\n");
+        if (report.manifests().isEmpty() && report.changes() == null) {
+            out.append("> [!WARNING]\n> **No manifests found**: nothing was gated.\n\n");
+        }
         if (report.changes() != null) {
             changes(report.changes(), out);
         }

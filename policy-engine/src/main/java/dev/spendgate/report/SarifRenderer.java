@@ -4,6 +4,7 @@ import dev.spendgate.cost.Saving;
 import dev.spendgate.gate.EnforcedRule;
 import dev.spendgate.gate.Finding;
 import dev.spendgate.gate.GateReport;
+import dev.spendgate.input.Skipped;
 import dev.spendgate.gate.Outcome;
 import dev.spendgate.input.SourceRoot;
 import dev.spendgate.policy.Enforcement;
@@ -77,6 +78,9 @@ public final class SarifRenderer implements Renderer {
             g.writeStartObject("originalUriBaseIds").writeStartObject(SRCROOT)
                     .write("uri", report.sourceRoot().rootUri()).writeEnd().writeEnd();
             g.writeStartObject("automationDetails").write("id", "spendgate/").writeEnd();
+            if (!report.skipped().isEmpty() || report.manifests().isEmpty() && report.changes() == null) {
+                writeInvocation(g, report);
+            }
             g.writeStartArray("results");
             for (Located l : Located.all(report)) {
                 writeResult(g, l, index, report.sourceRoot());
@@ -186,6 +190,28 @@ public final class SarifRenderer implements Renderer {
         }
         int hash = docs.indexOf('#');
         return java.util.Optional.of(hash < 0 ? RULE_DOCS + docs + ".md" : RULE_DOCS + docs.substring(0, hash) + ".md" + docs.substring(hash));
+    }
+
+    /** The files discovery skipped, and a run that found no manifest, as notifications of the run. */
+    private static void writeInvocation(JsonGenerator g, GateReport report) {
+        g.writeStartArray("invocations").writeStartObject().write("executionSuccessful", true);
+        g.writeStartArray("toolExecutionNotifications");
+        if (report.manifests().isEmpty() && report.changes() == null) {
+            g.writeStartObject().write("level", "warning")
+                    .writeStartObject("descriptor").write("id", GateReport.NO_MANIFESTS).writeEnd()
+                    .writeStartObject("message").write("text", "no manifests found: nothing was gated").writeEnd()
+                    .writeEnd();
+        }
+        for (Skipped sk : report.skipped()) {
+            g.writeStartObject().write("level", "warning")
+                    .writeStartObject("descriptor").write("id", GateReport.FILE_SKIPPED).writeEnd()
+                    .writeStartObject("message").write("text", "skipped: " + sk.reason()).writeEnd()
+                    .writeStartArray("locations").writeStartObject().writeStartObject("physicalLocation")
+                    .writeStartObject("artifactLocation").write("uri", report.sourceRoot().display(sk.file())).writeEnd()
+                    .writeEnd().writeEnd().writeEnd()
+                    .writeEnd();
+        }
+        g.writeEnd().writeEnd().writeEnd();
     }
 
     private static String level(Enforcement e) {

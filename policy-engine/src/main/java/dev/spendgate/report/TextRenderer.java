@@ -37,6 +37,10 @@ public final class TextRenderer implements Renderer {
 
     @Override
     public void render(GateReport report, Appendable out) throws IOException {
+        if (report.manifests().isEmpty() && report.changes() == null) {
+            out.append("NO MANIFESTS FOUND: nothing was gated").append(report.skipped().isEmpty() ? ""
+                    : " (" + plural(report.skipped().size(), "file") + " skipped, listed below)").append('\n');
+        }
         if (report.changes() != null) {
             changes(report.changes(), out);
         }
@@ -101,6 +105,9 @@ public final class TextRenderer implements Renderer {
                 .append(plural(s.findings(), "finding"));
         if (s.waived() > 0) {
             out.append(", ").append(String.valueOf(s.waived())).append(" waived");
+        }
+        if (s.skipped() > 0) {
+            out.append(", ").append(plural(s.skipped(), "file")).append(" skipped");
         }
         if (report.potentialSavings() != null) {
             out.append(", potential savings ").append(Saving.grouped(report.potentialSavings())).append(' ')

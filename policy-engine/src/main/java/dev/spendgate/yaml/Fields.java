@@ -65,7 +65,9 @@ public final class Fields {
         if (node instanceof YamlNode.Mapping m) {
             return new Fields(m, path, problems);
         }
-        problems.add(new Problem(at, prefix(path) + "expected a mapping, got " + got(node)));
+        // of a whole document only the kind is said: its text may be a file that is not ours (waivers: /etc/passwd)
+        problems.add(new Problem(at, prefix(path) + "expected a mapping, got "
+                + (path.isEmpty() ? (node == null ? "nothing" : node.describe()) : got(node))));
         return null;
     }
 

@@ -2,12 +2,15 @@ package dev.spendgate.yaml;
 
 import dev.spendgate.input.DisplayPath;
 import dev.spendgate.input.Problem;
+import dev.spendgate.input.Skipped;
 import dev.spendgate.input.SourceLocation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -48,6 +51,15 @@ public final class YamlFiles {
      * adds a problem.
      */
     public static List<Found> discover(Path workDir, List<String> paths, List<Problem> problems) {
+        return discover(workDir, paths, problems, null);
+    }
+
+    /**
+     * As {@link #discover(Path, List, List)}; the links in a folder that lead to no file (dangling,
+     * a loop) or to a folder are added to {@code skipped}, or, when it is null, to
+     * {@code problems}: never passed over without a word.
+     */
+    public static List<Found> discover(Path workDir, List<String> paths, List<Problem> problems, List<Skipped> skipped) {
         Path base = workDir.toAbsolutePath().normalize();
         List<Found> out = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
@@ -59,7 +71,7 @@ public final class YamlFiles {
                 }
             } else if (Files.isDirectory(p)) {
                 List<Found> inside = new ArrayList<>();
-                for (Path f : walk(p, problems, base)) {
+                for (Path f : walk(p, problems, base, skipped)) {
                     if (seen.add(f)) {
                         // named as the user would: the path given, then the way down from it
                         inside.add(new Found(f, child(displayGiven(given), p.relativize(f).toString()), false));
@@ -93,7 +105,7 @@ public final class YamlFiles {
             return List.of();
         }
         List<Found> out = new ArrayList<>();
-        for (Path f : walk(p, problems, p)) {
+        for (Path f : walk(p, problems, p, null)) {
             out.add(new Found(f, child(display, p.relativize(f).toString()), false));
         }
         out.sort(Comparator.comparing(Found::display));
@@ -135,7 +147,7 @@ public final class YamlFiles {
         return s.isEmpty() ? "." : s;
     }
 
-    private static List<Path> walk(Path dir, List<Problem> problems, Path base) {
+    private static List<Path> walk(Path dir, List<Problem> problems, Path base, List<Skipped> skipped) {
         List<Path> files = new ArrayList<>();
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
@@ -147,6 +159,13 @@ public final class YamlFiles {
 
                 @Override
                 public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                    if (attrs.isSymbolicLink()) {
+                        String why = brokenLink(f);
+                        if (why != null && (isYaml(f) || why.startsWith("symbolic link to a folder"))) {
+                            skip(f, why);
+                            return FileVisitResult.CONTINUE;
+                        }
+                    }
                     if ((attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(f)) && isYaml(f)) {
                         files.add(f.normalize());
                     }
@@ -159,10 +178,35 @@ public final class YamlFiles {
                             "cannot read: " + e.getClass().getSimpleName()));
                     return FileVisitResult.CONTINUE;
                 }
+
+                private void skip(Path f, String why) {
+                    String name = display(base, f);
+                    if (skipped != null) {
+                        skipped.add(new Skipped(name, why));
+                    } else {
+                        problems.add(new Problem(new SourceLocation(name, 1, 1), why));
+                    }
+                }
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e); // the visitor handles every failure itself
         }
         return files;
+    }
+
+    /** Why the link {@code f} leads to no file (null when it leads to one). */
+    static String brokenLink(Path f) {
+        try {
+            Path real = f.toRealPath();
+            return Files.isDirectory(real) ? "symbolic link to a folder, not followed" : null;
+        } catch (NoSuchFileException e) {
+            return "dangling symbolic link (its target does not exist)";
+        } catch (FileSystemException e) {
+            String m = String.valueOf(e.getReason());
+            return m.contains("levels of symbolic links") || m.contains("loop")
+                    ? "symbolic link loop" : "symbolic link cannot be followed: " + m;
+        } catch (IOException e) {
+            return "symbolic link cannot be followed: " + e.getClass().getSimpleName();
+        }
     }
 }

@@ -51,6 +51,8 @@ public final class YamlReader {
 
     /** Longer number literals are refused: nothing needs them, and parsing them is slow. */
     static final int MAX_NUMBER_LENGTH = 100;
+    /** Larger exponents are refused too: no input needs them, and printing such a number takes gigabytes. */
+    static final int MAX_SCALE = 1000;
 
     private final YamlLimits limits;
     private final ScalarResolver resolver = new CoreScalarResolver(false);
@@ -90,21 +92,19 @@ public final class YamlReader {
         return read(display, bytes);
     }
 
-    /** Reads YAML given as bytes (must be UTF-8 text). */
+    /**
+     * Reads YAML given as bytes: UTF-8, UTF-16 or UTF-32 text, with or without a byte order mark
+     * (see {@link YamlText}).
+     */
     public YamlFile read(String display, byte[] bytes) {
         if (bytes.length > limits.maxBytes()) {
             return failed(display, 1, 1, "file is " + bytes.length + " bytes, more than the limit of " + limits.maxBytes());
         }
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == 0) {
-                return failed(display, 1, 1, "binary file (NUL byte at offset " + i + "), expected YAML text");
-            }
+        YamlText.Decoded text = YamlText.decode(bytes);
+        if (!text.ok()) {
+            return failed(display, 1, 1, text.error());
         }
-        Optional<String> text = Utf8.decode(bytes);
-        if (text.isEmpty()) {
-            return failed(display, 1, 1, "not UTF-8 text");
-        }
-        return read(display, text.get());
+        return read(display, text.text());
     }
 
     /** Reads YAML given as text. */
@@ -382,7 +382,12 @@ public final class YamlReader {
                     if (t.contains("inf") || t.contains("nan")) {
                         return new Problem(slot.location, where + "'" + text + "' is not a finite number");
                     }
-                    return new BigDecimal(t.startsWith("+") ? t.substring(1) : t);
+                    BigDecimal d = new BigDecimal(t.startsWith("+") ? t.substring(1) : t);
+                    if (Math.abs((long) d.scale()) > MAX_SCALE) {
+                        // 1e999999999 is short, but its plain digits would fill the heap
+                        return new Problem(slot.location, where + "'" + text + "' is out of range");
+                    }
+                    return d;
                 }
             } catch (NumberFormatException e) {
                 return new Problem(slot.location, where + "'" + text + "' is not a number");

@@ -40,6 +40,11 @@ public final class SpendSourceFact {
         return snapshot.stalenessHours();
     }
 
+    /** Why there is no newest row: no rows at all, or every row rejected. */
+    public String getEmptyReason() {
+        return dev.spendgate.engine.Derived.noRowsReason(snapshot);
+    }
+
     @Override
     public String toString() {
         return "SpendSourceFact[" + snapshot.source() + "]";

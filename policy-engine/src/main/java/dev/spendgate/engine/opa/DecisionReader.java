@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,8 @@ import java.util.TreeMap;
 final class DecisionReader {
 
     /** The detections of one answer, with OPA's decision id and bundle revisions when it gave them. */
-    record Decision(List<Detection> detections, String decisionId, Map<String, String> revisions) {
+    /** @param evaluated the names of the manifests the decision says it evaluated; null when it does not say */
+    record Decision(List<Detection> detections, String decisionId, Map<String, String> revisions, List<String> evaluated) {
     }
 
     private DecisionReader() {
@@ -53,7 +55,21 @@ final class DecisionReader {
         for (int i = 0; i < array.size(); i++) {
             detections.add(detection(array.get(i), i, where));
         }
-        return new Decision(detections, decisionId, revisions(answer.get("provenance")));
+        List<String> evaluated = null;
+        JsonValue ack = decision.get("evaluated");
+        if (ack != null) {
+            if (!(ack instanceof JsonArray names)) {
+                throw invalid(where, "evaluated is " + kind(ack) + ", not an array of manifest names");
+            }
+            evaluated = new ArrayList<>(names.size());
+            for (int i = 0; i < names.size(); i++) {
+                if (!(names.get(i) instanceof JsonString n)) {
+                    throw invalid(where, "evaluated[" + i + "] is " + kind(names.get(i)) + ", not a manifest name");
+                }
+                evaluated.add(n.getString());
+            }
+        }
+        return new Decision(detections, decisionId, revisions(answer.get("provenance")), evaluated);
     }
 
     private static Detection detection(JsonValue value, int i, String where) throws EngineException {
@@ -91,7 +107,17 @@ final class DecisionReader {
             case STRING:
                 return ((JsonString) v).getString();
             case NUMBER:
-                return ((JsonNumber) v).bigDecimalValue();
+                BigDecimal number;
+                try {
+                    number = ((JsonNumber) v).bigDecimalValue();
+                } catch (NumberFormatException | ArithmeticException e) {
+                    throw invalid(where, rule + " evidence " + key + " is a number out of range");
+                }
+                if (number.precision() - number.scale() > 30 || number.scale() > 30) {
+                    // its plain digits would take the report hours to write
+                    throw invalid(where, rule + " evidence " + key + " is a number out of range");
+                }
+                return number;
             case TRUE:
                 return Boolean.TRUE;
             case FALSE:

@@ -92,6 +92,8 @@ final class InputDocument {
         if (spend.newestRow() != null) {
             g.write("newestRow", spend.newestRow().toString());
             g.write("stalenessHours", plain(spend.stalenessHours()));
+        } else {
+            g.write("emptyReason", dev.spendgate.engine.Derived.noRowsReason(spend));
         }
         Map<String, BigDecimal> amounts = new TreeMap<>();
         for (ManifestInput in : manifests) {

@@ -18,6 +18,8 @@ import org.glassfish.jersey.client.ClientConfig;
 import org.glassfish.jersey.client.ClientProperties;
 import org.glassfish.jersey.client.JerseyClientBuilder;
 
+import dev.spendgate.input.Redactor;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,11 +54,15 @@ final class OpaClient implements AutoCloseable {
     private final OpaSettings settings;
     private final Client client;
     private final String where;
+    private final Redactor redactor;
+    /** Set once the server has answered: a refusal after that means it went away during the run. */
+    private volatile boolean answered;
 
     private OpaClient(OpaSettings settings, Client client) {
         this.settings = settings;
         this.client = client;
         this.where = "OPA at " + settings.url();
+        this.redactor = Redactor.of(settings.token(), settings.trustStorePassword());
     }
 
     /** A client for {@code settings}; reads the trust store, contacts nothing yet. */
@@ -123,13 +129,27 @@ final class OpaClient implements AutoCloseable {
         }
         if (a.status != 200) {
             throw new EngineException("engine_unhealthy", where + " is not ready: GET /health?bundles answered "
-                    + a.describe() + " (bundles not activated yet?)");
+                    + a.describe(redactor) + " (bundles not activated yet?)");
         }
     }
 
     /** {@code GET /v1/data/<dataPath>}: the document at that path, evaluated without input. */
     JsonObject get(String dataPath) throws EngineException {
         return json(send(settings.dataUri(dataPath), "GET /v1/data/" + dataPath, c -> c.get()), dataPath);
+    }
+
+    /**
+     * {@code GET /v1/policies}: the modules the server has. A server that forbids reading them
+     * is told how to allow it, or how to opt out.
+     */
+    JsonObject policies() throws EngineException {
+        Answer a = send(settings.policiesUri(), "GET /v1/policies", c -> c.get());
+        if (a.status == 401 || a.status == 403) {
+            throw new EngineException("engine_unauthorized", where + " refused GET /v1/policies: " + a.describe(redactor)
+                    + ": spendgate verifies the modules the server has against the selected packs; allow the token read "
+                    + "access to /v1/policies, or opt out with --opa-skip-policy-verification (the report then says so)");
+        }
+        return json(a, "/v1/policies");
     }
 
     /** {@code POST /v1/data/<dataPath>?provenance} with {@code body} ({@code {"input": ...}}). */
@@ -147,8 +167,12 @@ final class OpaClient implements AutoCloseable {
     /** An HTTP answer read whole, and how many attempts it took. */
     private record Answer(int status, byte[] body, int attempts) {
 
-        /** {@code HTTP 500 internal_error: message}, from OPA's error body when it sent one. */
-        String describe() {
+        /** {@code HTTP 500 internal_error: message}, from OPA's error body when it sent one, secrets hidden. */
+        String describe(Redactor redactor) {
+            return redactor.redact(describe());
+        }
+
+        private String describe() {
             StringBuilder b = new StringBuilder("HTTP ").append(status);
             try (JsonReader r = Json.createReader(new ByteArrayInputStream(body))) {
                 JsonObject error = r.readObject();
@@ -177,19 +201,19 @@ final class OpaClient implements AutoCloseable {
             throw unauthorized(what, a);
         }
         if (a.status != 200) {
-            throw new EngineException("engine_error", what + " answered " + a.describe());
+            throw new EngineException("engine_error", what + " answered " + a.describe(redactor));
         }
         try (JsonReader r = Json.createReader(new ByteArrayInputStream(a.body))) {
             return r.readObject();
         } catch (JsonException e) {
             throw DecisionReader.malformed(what, e);
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | NumberFormatException | ArithmeticException e) {
             throw new EngineException("engine_invalid_result", what + " answered malformed JSON: " + oneLine(e.getMessage()), e);
         }
     }
 
     private EngineException unauthorized(String what, Answer a) {
-        return new EngineException("engine_unauthorized", what + " refused the request: " + a.describe()
+        return new EngineException("engine_unauthorized", what + " refused the request: " + a.describe(redactor)
                 + (settings.token() == null ? " (no bearer token was sent)" : " (check the bearer token)"));
     }
 
@@ -200,6 +224,7 @@ final class OpaClient implements AutoCloseable {
     private Answer send(URI uri, String what, Function<Invocation.Builder, Response> call) throws EngineException {
         int attempts = settings.retries() + 1;
         Duration backoff = settings.retryBackoff();
+        Failure brokeOff = null; // a server that died mid-request is refused afterwards: say both
         for (int attempt = 1; ; attempt++) {
             try {
                 Invocation.Builder request = client.target(uri).request(MediaType.APPLICATION_JSON_TYPE);
@@ -211,16 +236,27 @@ final class OpaClient implements AutoCloseable {
                 try {
                     answer = new Answer(response.getStatus(),
                             response.hasEntity() ? response.readEntity(byte[].class) : new byte[0], attempt);
+                    int declared = response.getLength();
+                    if (declared >= 0 && answer.body.length < declared) {
+                        // the server died while it answered: a cut answer is no answer
+                        throw new ProcessingException(new IOException("the answer ended after " + answer.body.length
+                                + " of its " + declared + " bytes"));
+                    }
                 } finally {
                     response.close();
                 }
+                answered = true;
                 if (answer.status < 500 || attempt >= attempts) {
                     return answer;
                 }
             } catch (ProcessingException e) {
                 Failure f = classify(e, what);
+                if (brokeOff == null && f.message.startsWith(where + " broke off")) {
+                    brokeOff = f;
+                }
                 if (!f.retry || attempt >= attempts) {
-                    throw new EngineException(f.code, f.message + (attempt > 1 ? " (" + attempt + " attempts)" : ""), e);
+                    String message = brokeOff != null && brokeOff != f ? brokeOff.message + "; then " + f.message : f.message;
+                    throw new EngineException(f.code, message + (attempt > 1 ? " (" + attempt + " attempts)" : ""), e);
                 }
             }
             sleep(backoff);
@@ -232,12 +268,23 @@ final class OpaClient implements AutoCloseable {
     }
 
     private Failure classify(ProcessingException e, String what) {
+        Failure f = classifyRaw(e, what);
+        return new Failure(f.code, redactor.redact(f.message), f.retry);
+    }
+
+    private Failure classifyRaw(ProcessingException e, String what) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause && !(cause instanceof IOException)) {
             cause = cause.getCause();
         }
         if (cause instanceof ConnectException) {
-            return new Failure("engine_unreachable", "cannot connect to " + where + ": " + lower(cause.getMessage(), "connection refused"), true);
+            String refused = lower(cause.getMessage(), "connection refused");
+            if (answered) {
+                // the JDK retries a POST whose connection broke once, silently: the refusal is what is left of a kill
+                return new Failure("engine_unreachable", where + " stopped answering during the run (it answered before; "
+                        + "killed or restarted mid-request?): " + what + ": " + refused, true);
+            }
+            return new Failure("engine_unreachable", "cannot connect to " + where + ": " + refused, true);
         }
         if (cause instanceof UnknownHostException) {
             return new Failure("engine_unreachable", "cannot connect to " + where + ": unknown host " + settings.url().getHost(), true);

@@ -13,8 +13,9 @@ import java.util.List;
  * (0.60+ or 1.x) that serves the bundle of {@link BundleWriter}, reached over its REST API.
  *
  * <p>{@link #prepare} checks the server ({@code GET /health?bundles}), that it serves exactly the
- * selected packs at their versions ({@code data.spendgate.meta}) and that the decision path is
- * defined; each evaluation then posts the input document of {@code docs/opa-input.md} once (or
+ * selected packs at their versions ({@code data.spendgate.meta}), that the modules it has are
+ * those packs' Rego and the decision module byte for byte ({@code GET /v1/policies}, unless
+ * opted out) and that the decision path is defined; each evaluation then posts the input document of {@code docs/opa-input.md} once (or
  * once per {@value OpaSettings#DEFAULT_BATCH} manifests). Nothing that fails is a pass: an
  * unreachable, slow, erroring or undefined server is an {@link EngineException}.
  *
@@ -30,6 +31,7 @@ import java.util.List;
  *       time): retries of connection errors and 5xx answers</li>
  *   <li>{@value #BATCH}: manifests per request, default 5000</li>
  *   <li>{@value #DUMP_INPUT}: a file to write each evaluation's whole input document to</li>
+ *   <li>{@value #VERIFY_POLICIES} (default true): check the served modules against the packs' Rego</li>
  * </ul>
  *
  * <p>Stateless and thread-safe. The HTTP client's classes load only when {@link #prepare} runs.
@@ -49,6 +51,14 @@ public final class OpaEngine implements PolicyEngine {
     public static final String RETRY_BACKOFF = "opa.retryBackoff";
     public static final String BATCH = "opa.batch";
     public static final String DUMP_INPUT = "opa.dumpInput";
+    /**
+     * {@code true} (the default): check that the modules the server has are the selected packs'
+     * Rego and the decision module, byte for byte ({@code GET /v1/policies}); {@code false} opts
+     * out, for servers that forbid reading their policies, and the report says so.
+     */
+    public static final String VERIFY_POLICIES = "opa.verifyPolicies";
+    /** The report's engine metadata key that says the served modules were not verified. */
+    public static final String UNVERIFIED = "policies_unverified";
 
     /** Where a bundle of {@link BundleWriter} records its packs: {@code data.spendgate.meta}. */
     static final String META_PATH = "spendgate/meta";
@@ -70,6 +80,9 @@ public final class OpaEngine implements PolicyEngine {
         try {
             client.health();
             String revision = ServedPacks.check(client.get(META_PATH), packs, client.where());
+            if (s.verifyPolicies()) {
+                ServedModules.check(client.policies(), packs, revision, client.where());
+            }
             // the decision evaluated without input: defined, and of the contract's shape
             DecisionReader.read(client.get(s.path()), client.where() + " (" + s.path() + ")");
             return new OpaPolicies(client, s, revision);

@@ -89,7 +89,26 @@ final class OpaPolicies implements PreparedPolicies {
                         + "', which is not in the input");
             }
         }
+        acknowledged(d, names);
         return d;
+    }
+
+    /**
+     * The decision must say it evaluated every manifest it was sent ({@code evaluated}, the names
+     * of the input's manifests): one that drops manifests would pass them unjudged.
+     */
+    private void acknowledged(DecisionReader.Decision d, Set<String> sent) throws EngineException {
+        if (d.evaluated() == null) {
+            throw new EngineException("engine_policy_mismatch", where + " answered a decision that does not list the "
+                    + "manifests it evaluated (no evaluated): serve a bundle written by this spendgate's `packs bundle`");
+        }
+        Set<String> missing = new java.util.TreeSet<>(sent);
+        missing.removeAll(d.evaluated());
+        if (!missing.isEmpty()) {
+            throw new EngineException("engine_invalid_result", where + " evaluated " + (sent.size() - missing.size())
+                    + " of the " + sent.size() + " manifests it was sent: it dropped '" + missing.iterator().next() + "'"
+                    + (missing.size() > 1 ? " and " + (missing.size() - 1) + " more" : ""));
+        }
     }
 
     /**
@@ -135,6 +154,10 @@ final class OpaPolicies implements PreparedPolicies {
 
     private Map<String, String> metadata(List<String> decisionIds, Map<String, String> revisions) {
         Map<String, String> out = new LinkedHashMap<>();
+        if (!settings.verifyPolicies()) {
+            out.put(OpaEngine.UNVERIFIED, "the modules the server has were not checked against the selected packs "
+                    + "(--opa-skip-policy-verification)");
+        }
         if (!decisionIds.isEmpty()) {
             out.put("decision_id", String.join(",", decisionIds));
         }

@@ -27,7 +27,8 @@ record OpaSettings(
         int retries,
         Duration retryBackoff,
         int batch,
-        Path dumpInput) {
+        Path dumpInput,
+        boolean verifyPolicies) {
 
     static final String DEFAULT_URL = "http://127.0.0.1:8181";
     static final String DEFAULT_PATH = "spendgate/decision";
@@ -69,7 +70,12 @@ record OpaSettings(
         Duration backoff = duration(settings, OpaEngine.RETRY_BACKOFF, DEFAULT_RETRY_BACKOFF);
         int batch = integer(settings, OpaEngine.BATCH, DEFAULT_BATCH, 1, 1_000_000);
         Path dump = settings.get(OpaEngine.DUMP_INPUT).filter(t -> !t.isBlank()).map(Path::of).orElse(null);
-        return new OpaSettings(url, path, token, trustStore, password, connect, read, retries, backoff, batch, dump);
+        String verify = settings.get(OpaEngine.VERIFY_POLICIES).orElse("true").strip();
+        if (!verify.equals("true") && !verify.equals("false")) {
+            throw new IllegalArgumentException(OpaEngine.VERIFY_POLICIES + ": '" + verify + "' is not true or false");
+        }
+        return new OpaSettings(url, path, token, trustStore, password, connect, read, retries, backoff, batch, dump,
+                verify.equals("true"));
     }
 
     /** The server's base URL: http or https, a host, no query; a path prefix is kept. */
@@ -173,6 +179,11 @@ record OpaSettings(
     /** {@code <url>/v1/data/<path>}. */
     URI dataUri(String dataPath) {
         return URI.create(url + "/v1/data/" + dataPath);
+    }
+
+    /** {@code GET /v1/policies}: every module the server has, with its text. */
+    URI policiesUri() {
+        return URI.create(url + "/v1/policies");
     }
 
     URI healthUri() {

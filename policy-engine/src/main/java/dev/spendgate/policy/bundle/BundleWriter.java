@@ -99,6 +99,25 @@ public final class BundleWriter {
         return new Bundle(rev, new ArrayList<>(ordered.keySet()));
     }
 
+    /**
+     * The modules a bundle of {@code packs} holds, by path in the bundle: the decision module and
+     * each pack's Rego, tests left out; what a server serving that bundle must have, byte for byte.
+     */
+    public static Map<String, byte[]> modules(List<Pack> packs) {
+        Map<String, byte[]> files = new TreeMap<>();
+        files.put(DECISION_FILE, decisionModule());
+        for (Pack pack : packs) {
+            rego(pack).forEach((name, text) -> files.put("spendgate/packs/" + pack.id() + "/" + name,
+                    text.getBytes(StandardCharsets.UTF_8)));
+        }
+        return files;
+    }
+
+    /** The revision {@link #write} gives a bundle of {@code packs} when it is not named. */
+    public static String defaultRevision(List<Pack> packs) {
+        return defaultRevision(packs, modules(packs));
+    }
+
     /** The Rego of {@code pack} (file name to text), tests left out: from its folder or from the jar. */
     static Map<String, String> rego(Pack pack) {
         if (!pack.shipped()) {

@@ -101,18 +101,10 @@ record JdbcUrl(String url, String display, List<String> secrets) {
         if (text == null) {
             return null;
         }
-        String out = text;
         List<String> all = new ArrayList<>(secrets);
         all.addAll(more);
-        // longest first, so that a secret containing another is cut whole
-        all.sort((a, b) -> b.length() - a.length());
-        for (String s : all) {
-            if (s != null && !s.isEmpty()) {
-                out = out.replace(s, "***");
-            }
-        }
-        // a driver may echo a URL or connection string of its own
-        return SECRET_IN_TEXT.matcher(out).replaceAll("$1=***");
+        // a driver may echo a URL or connection string of its own: the redactor hides those too
+        return SECRET_IN_TEXT.matcher(dev.spendgate.input.Redactor.of(all).redact(text)).replaceAll("$1=***");
     }
 
     private static void addSecret(List<String> secrets, String raw) {

@@ -168,6 +168,23 @@ final class OpenCostEndpoint {
         return display;
     }
 
+    /** Hides this endpoint's credentials (token, user-info password, their header value) in text a server sent. */
+    dev.spendgate.input.Redactor redactor() {
+        if (authorization == null) {
+            return dev.spendgate.input.Redactor.none();
+        }
+        String credential = authorization.substring(authorization.indexOf(' ') + 1);
+        List<String> secrets = new java.util.ArrayList<>(List.of(credential));
+        if (authorization.startsWith("Basic ")) {
+            String pair = new String(Base64.getDecoder().decode(credential), StandardCharsets.UTF_8);
+            secrets.add(pair);
+            if (pair.indexOf(':') >= 0) {
+                secrets.add(pair.substring(pair.indexOf(':') + 1));
+            }
+        }
+        return dev.spendgate.input.Redactor.of(secrets);
+    }
+
     private static String authorization(URI uri, Map<String, String> env) throws SpendException {
         String token = env.get("SPENDGATE_SPEND_TOKEN");
         if (token != null && !token.isBlank()) {

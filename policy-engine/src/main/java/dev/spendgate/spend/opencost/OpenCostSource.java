@@ -99,7 +99,7 @@ final class OpenCostSource implements SpendSource {
             if (envelope.failed()) {
                 throw new SpendException("spend_api_error", where() + ": OpenCost answered "
                         + (envelope.code() != null ? "code " + envelope.code() : "status " + envelope.status())
-                        + (envelope.message() == null ? "" : ": " + oneLine(envelope.message())));
+                        + (envelope.message() == null ? "" : ": " + endpoint.redactor().redact(oneLine(envelope.message()))));
             }
             if (!envelope.hasData()) {
                 throw new SpendException("spend_unreadable", where() + ": the answer has no \"data\" "
@@ -170,7 +170,7 @@ final class OpenCostSource implements SpendSource {
             response.headers().firstValue("Location").ifPresent(to -> m.append(" (redirected to ")
                     .append(OpenCostEndpoint.withoutUserInfo(to)).append("; give that URL)"));
         }
-        return new SpendException(status == 404 ? "spend_unreadable" : "spend_api_error", m.toString());
+        return new SpendException(status == 404 ? "spend_unreadable" : "spend_api_error", endpoint.redactor().redact(m.toString()));
     }
 
     /** OpenCost's {@code message} from a JSON error body, or the start of a text one. */

@@ -79,9 +79,19 @@ class OpaFaultsTest {
                     .evaluate("opa", prepared, manifests, Map.of(), m -> new dev.spendgate.gate.Priced(zero(), Map.of(), List.of()),
                             TinyPack.NOW, null));
             assertEquals("engine_unreachable", e.code());
-            assertTrue(e.getMessage().startsWith("cannot connect to OPA at " + opa.url()), e.getMessage());
+            assertTrue(e.getMessage().startsWith("OPA at " + opa.url() + " stopped answering during the run"), e.getMessage());
         } finally {
             opa.close();
+        }
+    }
+
+    @Test
+    void opaKilledMidRequestIsSaidSoNotJustConnectionRefused() {
+        try (FakeOpa fake = new FakeOpa(List.of(tiny), FakeOpa.Answer.dies())) {
+            String message = fails("engine_unreachable", settings(fake.url()));
+            assertTrue(message.startsWith("OPA at " + fake.url() + " stopped answering during the run (it answered before; "
+                    + "killed or restarted mid-request?): POST /v1/data/spendgate/decision: connection refused"), message);
+            assertTrue(message.endsWith("(3 attempts)"), message);
         }
     }
 
@@ -97,7 +107,7 @@ class OpaFaultsTest {
 
     @Test
     void aServerSlowerThanTheReadTimeoutFails() {
-        try (FakeOpa fake = new FakeOpa(FakeOpa.meta("tiny", "1.0"), FakeOpa.Answer.slow(3000))) {
+        try (FakeOpa fake = new FakeOpa(List.of(tiny), FakeOpa.Answer.slow(3000))) {
             long start = System.nanoTime();
             String message = fails("engine_timeout", settings(fake.url(), OpaEngine.READ_TIMEOUT, "300ms"));
             long millis = (System.nanoTime() - start) / 1_000_000;
@@ -111,7 +121,7 @@ class OpaFaultsTest {
     @Test
     void anErrorAnswerIsRetriedThenFailsWithOpasMessage() {
         String error = "{\"code\":\"internal_error\",\"message\":\"eval_conflict_error: functions must not produce multiple outputs\\nfor same inputs\"}";
-        try (FakeOpa fake = new FakeOpa(FakeOpa.meta("tiny", "1.0"), FakeOpa.Answer.of(500, error))) {
+        try (FakeOpa fake = new FakeOpa(List.of(tiny), FakeOpa.Answer.of(500, error))) {
             String message = fails("engine_error", settings(fake.url(), OpaEngine.RETRIES, "1"));
             assertEquals("OPA at " + fake.url() + " (spendgate/decision) answered HTTP 500 internal_error: eval_conflict_error:"
                     + " functions must not produce multiple outputs for same inputs (2 attempts)", message);
@@ -121,7 +131,7 @@ class OpaFaultsTest {
 
     @Test
     void oneFailingChunkOfAChunkedRunFailsTheRun() {
-        try (FakeOpa fake = new FakeOpa(FakeOpa.meta("tiny", "1.0"), FakeOpa.Answer.of(200, "{\"result\": {}}"))) {
+        try (FakeOpa fake = new FakeOpa(List.of(tiny), FakeOpa.Answer.of(200, "{\"result\": {}}"))) {
             String message = fails("engine_invalid_result", settings(fake.url(), OpaEngine.BATCH, "1"));
             assertTrue(message.endsWith("answered a decision of another shape: the result has no detections (keys: )"), message);
             // one request per chunk at most: the chunks go out together, and the first failure stops those
@@ -133,7 +143,7 @@ class OpaFaultsTest {
     @Test
     void aBadRequestIsNotRetried() {
         String error = "{\"code\":\"invalid_parameter\",\"message\":\"body contains malformed input document\"}";
-        try (FakeOpa fake = new FakeOpa(FakeOpa.meta("tiny", "1.0"), FakeOpa.Answer.of(400, error))) {
+        try (FakeOpa fake = new FakeOpa(List.of(tiny), FakeOpa.Answer.of(400, error))) {
             String message = fails("engine_error", settings(fake.url()));
             assertTrue(message.endsWith("answered HTTP 400 invalid_parameter: body contains malformed input document"), message);
             assertEquals(1, fake.posts());
@@ -142,7 +152,7 @@ class OpaFaultsTest {
 
     @Test
     void anAnswerWithoutResultIsUndefinedNotAPass() {
-        try (FakeOpa fake = new FakeOpa(FakeOpa.meta("tiny", "1.0"), FakeOpa.Answer.of(200, "{\"decision_id\":\"x\"}"))) {
+        try (FakeOpa fake = new FakeOpa(List.of(tiny), FakeOpa.Answer.of(200, "{\"decision_id\":\"x\"}"))) {
             String message = fails("engine_undefined", settings(fake.url()));
             assertTrue(message.contains("answered no result: the decision is undefined"), message);
         }
@@ -150,11 +160,11 @@ class OpaFaultsTest {
 
     @Test
     void garbageIsMalformedJson() {
-        try (FakeOpa fake = new FakeOpa(FakeOpa.meta("tiny", "1.0"), FakeOpa.Answer.of(200, "<html>\n<b>proxy error</b>"))) {
+        try (FakeOpa fake = new FakeOpa(List.of(tiny), FakeOpa.Answer.of(200, "<html>\n<b>proxy error</b>"))) {
             String message = fails("engine_invalid_result", settings(fake.url()));
             assertTrue(message.startsWith("OPA at " + fake.url() + " (spendgate/decision) answered malformed JSON: "), message);
         }
-        try (FakeOpa fake = new FakeOpa(FakeOpa.meta("tiny", "1.0"), FakeOpa.Answer.of(200, "{\"result\": {\"detections\": ["))) {
+        try (FakeOpa fake = new FakeOpa(List.of(tiny), FakeOpa.Answer.of(200, "{\"result\": {\"detections\": ["))) {
             fails("engine_invalid_result", settings(fake.url()));
         }
     }
@@ -172,7 +182,7 @@ class OpaFaultsTest {
                 "{\"result\": {\"detections\": [{\"rule\": \"TINY-001\", \"manifest\": \"ghost\", \"path\": \"/x\", \"evidence\": {}}]}}",
                 "TINY-001 for manifest 'ghost', which is not in the input");
         answers.forEach((body, what) -> {
-            try (FakeOpa fake = new FakeOpa(FakeOpa.meta("tiny", "1.0"), FakeOpa.Answer.of(200, body))) {
+            try (FakeOpa fake = new FakeOpa(List.of(tiny), FakeOpa.Answer.of(200, body))) {
                 String message = fails("engine_invalid_result", settings(fake.url()));
                 assertEquals("OPA at " + fake.url() + " (spendgate/decision) answered a decision of another shape: " + what,
                         message);
@@ -182,8 +192,10 @@ class OpaFaultsTest {
 
     @Test
     void aRuleNoSelectedPackDescribesIsRefusedByTheGate() {
-        String body = "{\"result\": {\"detections\": [{\"rule\": \"EVIL-001\", \"manifest\": \"zombie\", \"path\": \"/x\", \"evidence\": {}}]}}";
-        try (FakeOpa fake = new FakeOpa(FakeOpa.meta("tiny", "1.0"), FakeOpa.Answer.of(200, body))) {
+        String body = "{\"result\": {\"evaluated\": [" + manifests.stream().map(m -> "\"" + m.name() + "\"")
+                .collect(java.util.stream.Collectors.joining(", ")) + "], \"detections\": [{\"rule\": \"EVIL-001\","
+                + " \"manifest\": \"zombie\", \"path\": \"/x\", \"evidence\": {}}]}}";
+        try (FakeOpa fake = new FakeOpa(List.of(tiny), FakeOpa.Answer.of(200, body))) {
             String message = fails("engine_invalid_result", settings(fake.url()));
             assertEquals("engine opa reported rule EVIL-001, which no selected pack describes", message);
         }

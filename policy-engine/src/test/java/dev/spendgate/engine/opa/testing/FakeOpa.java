@@ -3,11 +3,15 @@ package dev.spendgate.engine.opa.testing;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import dev.spendgate.policy.Pack;
+import dev.spendgate.policy.bundle.BundleWriter;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -26,6 +30,11 @@ public final class FakeOpa implements AutoCloseable {
             return new Answer(status, body, 0);
         }
 
+        /** The server dies in the middle of its answer to the first decision request, and is gone after. */
+        public static Answer dies() {
+            return new Answer(-1, "", 0);
+        }
+
         public static Answer slow(long delayMillis) {
             return new Answer(200, "{\"result\":{\"detections\":[]}}", delayMillis);
         }
@@ -35,10 +44,21 @@ public final class FakeOpa implements AutoCloseable {
     private final AtomicInteger posts = new AtomicInteger();
 
     /**
-     * @param meta     the body of {@code GET /v1/data/spendgate/meta} (what packs it claims to serve)
+     * A server that passes {@code prepare} for {@code packs}: it claims them in its metadata and
+     * has their modules ({@code GET /v1/policies}, as {@code packs bundle} writes them).
+     *
      * @param decision how every {@code POST} is answered
      */
-    public FakeOpa(String meta, Answer decision) {
+    public FakeOpa(List<Pack> packs, Answer decision) {
+        this(meta(packs), policies(packs), decision);
+    }
+
+    /**
+     * @param meta     the body of {@code GET /v1/data/spendgate/meta} (what packs it claims to serve)
+     * @param policies the body of {@code GET /v1/policies} (the modules it has)
+     * @param decision how every {@code POST} is answered
+     */
+    public FakeOpa(String meta, String policies, Answer decision) {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         } catch (IOException e) {
@@ -58,11 +78,17 @@ public final class FakeOpa implements AutoCloseable {
                     if (decision.delayMillis() > 0) {
                         sleep(decision.delayMillis());
                     }
+                    if (decision.status() < 0) {
+                        server.stop(0); // killed: the connection drops unanswered and nothing listens any more
+                        return;
+                    }
                     send(exchange, decision.status(), decision.body());
                 } else if (path.equals("/health")) {
                     send(exchange, 200, "{}");
                 } else if (path.equals("/v1/data/spendgate/meta")) {
                     send(exchange, 200, meta);
+                } else if (path.equals("/v1/policies")) {
+                    send(exchange, 200, policies);
                 } else if (path.startsWith("/v1/data/")) {
                     send(exchange, 200, "{\"result\":{\"detections\":[]}}");
                 } else {
@@ -73,6 +99,24 @@ public final class FakeOpa implements AutoCloseable {
             }
         });
         server.start();
+    }
+
+    /** The meta document of a server that serves {@code packs}. */
+    public static String meta(List<Pack> packs) {
+        StringBuilder b = new StringBuilder("{\"result\":{\"packs\":{");
+        for (int i = 0; i < packs.size(); i++) {
+            b.append(i == 0 ? "" : ",").append('"').append(packs.get(i).id()).append("\":{\"version\":\"")
+                    .append(packs.get(i).version()).append("\"}");
+        }
+        return b.append("},\"revision\":\"fake\"}}").toString();
+    }
+
+    /** The answer to {@code GET /v1/policies} of a server with the bundle of {@code packs}. */
+    public static String policies(List<Pack> packs) {
+        jakarta.json.JsonArrayBuilder modules = jakarta.json.Json.createArrayBuilder();
+        BundleWriter.modules(packs).forEach((path, bytes) -> modules.add(jakarta.json.Json.createObjectBuilder()
+                .add("id", "fake.tar.gz/" + path).add("raw", new String(bytes, StandardCharsets.UTF_8))));
+        return jakarta.json.Json.createObjectBuilder().add("result", modules).build().toString();
     }
 
     /** The meta document of a server that serves pack {@code id} at {@code version}. */

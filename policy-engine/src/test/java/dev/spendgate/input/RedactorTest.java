@@ -1,0 +1,51 @@
+package dev.spendgate.input;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+/** The one redactor: known secrets, credential-shaped text, and a writer that redacts across writes. */
+class RedactorTest {
+
+    @Test
+    void knownSecretsAreReplacedLongestFirst() {
+        Redactor r = Redactor.of("s3cret", "s3cret-longer", null, "", "abc");
+        assertEquals("a *** and ***", r.redact("a s3cret-longer and s3cret"));
+        assertEquals("abc stays: too short to be a secret", r.redact("abc stays: too short to be a secret"));
+        assertEquals(null, r.redact(null));
+    }
+
+    @Test
+    void textShapedLikeACredentialIsHiddenButProseIsNot() {
+        Redactor r = Redactor.none();
+        assertEquals("Authorization: Bearer ***", r.redact("Authorization: Bearer eyJhbGciOi.x-y"));
+        assertEquals("Authorization: Basic ***", r.redact("Authorization: Basic Z2F0ZTpodW50ZXIy"));
+        assertEquals("jdbc:postgresql://me:***@db/x?password=***&ssl=1",
+                r.redact("jdbc:postgresql://me:hunter2@db/x?password=hunter2&ssl=1"));
+        assertEquals("no bearer token was sent (check the bearer token)",
+                r.redact("no bearer token was sent (check the bearer token)"));
+        assertEquals("owner: alice@example.com, maxOutputTokens=512", r.redact("owner: alice@example.com, maxOutputTokens=512"));
+    }
+
+    @Test
+    void theWriterFindsASecretSplitAcrossWrites() throws IOException {
+        StringWriter out = new StringWriter();
+        try (Writer w = Redactor.of("s3cret-token").wrap(out)) {
+            w.write("line one s3cr");
+            w.write("et-token end\nsecond ");
+            w.write("line\nunfinished s3cret-token");
+        }
+        assertEquals("line one *** end\nsecond line\nunfinished ***", out.toString());
+    }
+
+    @Test
+    void noSecretsIsTheSharedNone() {
+        assertSame(Redactor.none(), Redactor.of((String) null));
+        assertEquals(Redactor.none().redact("x"), "x");
+    }
+}
