@@ -156,7 +156,10 @@ class EscapeTest {
         for (String path : new String[] {d.toString(), d.resolve("x.yaml").toString()}) {
             CliRun r = check("drools", path);
             assertEquals(3, r.exitCode(), apiVersion + ": " + r.out() + r.err());
-            assertOneLine(r, "x.yaml:3:", "apiVersion", "(exit 3)");
+            assertOneLine(r, "x.yaml:3:", "apiVersion", "spendgate.dev/v1", "(exit 3)");
+            if (!apiVersion.contains("v2")) {
+                assertOneLine(r, "did you mean spendgate.dev/v1?");
+            }
         }
     }
 

@@ -88,17 +88,8 @@ public final class Redactor {
 
     /** A cheap test that spares the pattern most lines of a large report. */
     private static boolean mayHoldShaped(String s) {
-        return s.indexOf('=') >= 0 || s.indexOf('@') >= 0 || containsIgnoreCase(s, "bearer") || s.contains("Basic");
-    }
-
-    private static boolean containsIgnoreCase(String s, String part) {
-        int n = part.length();
-        for (int i = 0; i + n <= s.length(); i++) {
-            if (s.regionMatches(true, i, part, 0, n)) {
-                return true;
-            }
-        }
-        return false;
+        return s.indexOf('=') >= 0 || s.indexOf('@') >= 0 || s.indexOf("earer") >= 0 || s.indexOf("EARER") >= 0
+                || s.indexOf("Basic") >= 0;
     }
 
     /**
@@ -124,12 +115,10 @@ public final class Redactor {
             public void write(String str, int off, int len) throws IOException {
                 int start = off;
                 int end = off + len;
-                for (int i = off; i < end; i++) {
-                    if (str.charAt(i) == '\n') {
-                        line.append(str, start, i + 1);
-                        emit();
-                        start = i + 1;
-                    }
+                for (int nl = str.indexOf('\n', start); nl >= 0 && nl < end; nl = str.indexOf('\n', start)) {
+                    line.append(str, start, nl + 1);
+                    emit();
+                    start = nl + 1;
                 }
                 line.append(str, start, end);
             }

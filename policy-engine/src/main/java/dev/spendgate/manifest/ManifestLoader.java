@@ -174,20 +174,16 @@ public final class ManifestLoader {
      * or the file skipped, with its reason, when it cannot be judged.
      */
     private FileResult judge(String display, byte[] bytes) {
-        if (bytes.length > reader.limits().maxBytes() || indexOf(bytes, bytes.length) >= 0) {
-            // too large or not text, yet it names spendgate: an input error, as if named on the command line
-            YamlFile file = reader.read(display, bytes);
-            if (!file.problems().isEmpty() && file.documents().isEmpty()) {
-                return parse(file, false);
-            }
-        }
+        // too large or not text, yet it names spendgate: an input error, as if named on the command line
         if (bytes.length > reader.limits().maxBytes()) {
-            return skipped(display, bytes.length + " bytes, more than the limit of " + reader.limits().maxBytes()
+            return indexOf(bytes, bytes.length) >= 0 ? parse(reader.read(display, bytes), false)
+                    : skipped(display, bytes.length + " bytes, more than the limit of " + reader.limits().maxBytes()
                     + "; not read");
         }
         YamlText.Decoded text = YamlText.decode(bytes);
         if (!text.ok()) {
-            return skipped(display, text.error());
+            return indexOf(bytes, bytes.length) >= 0 ? parse(reader.read(display, bytes), false)
+                    : skipped(display, text.error());
         }
         YamlFile file = reader.read(display, text.text());
         FileResult r = parse(file, true);

@@ -60,9 +60,19 @@ final class ManifestParser {
         int before = problems.size();
         Fields doc = Fields.of(root, "", problems);
         doc.require("apiVersion", "kind", "metadata", "spec");
-        String apiVersion = doc.string("apiVersion");
+        YamlNode apiNode = root.get("apiVersion");
+        String apiVersion = null;
+        if (apiNode != null && !(apiNode instanceof YamlNode.Scalar a && a.value() instanceof String)) {
+            // null, a list, a number: the manifest's own apiVersion written wrong
+            doc.known("apiVersion").problem("apiVersion", "expected a string, got " + Fields.got(apiNode)
+                    + ", did you mean " + API_VERSION + "?");
+        } else {
+            apiVersion = doc.string("apiVersion");
+        }
         if (apiVersion != null && !apiVersion.equals(API_VERSION)) {
-            doc.problem("apiVersion", Fields.quote(apiVersion) + " is not supported (use " + API_VERSION + ")");
+            doc.problem("apiVersion", Fields.quote(apiVersion) + (apiVersion.startsWith("spendgate.dev/")
+                    ? " is not supported (use " + API_VERSION + ")"
+                    : " is not spendgate's apiVersion, did you mean " + API_VERSION + "?"));
         }
         WorkloadKind kind = doc.oneOf("kind", KINDS);
         Fields meta = doc.mapping("metadata");

@@ -112,7 +112,8 @@ class InputDocumentTest {
         SpendData empty = new SpendData("empty.csv", "EffectiveCost", List.of(), 0, 0, List.of(), null);
         EvaluationInput in = input(manifests, SpendAnalysis.analyse(empty, "USD", manifests, LIMITS, NOW));
         JsonObject spend = write(in, 0, 2).getJsonObject("spend");
-        assertEquals(List.of("source", "costColumn", "currency", "manifests"), List.copyOf(spend.keySet()));
+        assertEquals(List.of("source", "costColumn", "currency", "emptyReason", "manifests"), List.copyOf(spend.keySet()));
+        assertEquals("has no rows at all", spend.getString("emptyReason"));
         assertArrayEquals(InputDocument.request(in, 0, 2), InputDocument.request(in, 0, 2));
     }
 
