@@ -68,10 +68,15 @@ class ActionlintTest {
                               policy-repo: ''
                               engine: drools
                               opa-url: ''
+                              opa-skip-policy-verification: 'false'
+                              discovery-strict: 'true'
+                              require-manifests: 'true'
                               fail-on: warn
                               report: report.json
                               sarif: gate.sarif
                               comment: 'true'
+                              comment-when: findings,cost-change
+                              comment-cost-threshold: 10%
                               github-token: ${{ github.token }}
                               java-version: '21'
                           - run: echo "$VERDICT $FAILED $WARNED $REPORT $DELTA"

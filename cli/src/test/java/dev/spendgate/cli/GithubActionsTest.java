@@ -165,6 +165,25 @@ class GithubActionsTest {
         assertTrue(bad.err().contains("--comment-when: 'sometimes' is not one of always, findings, cost-change"), bad.err());
     }
 
+    /** The hardening switches as Action inputs: an empty folder passes by default and is exit 3 with require-manifests. */
+    @Test
+    void requireManifestsAndDiscoveryStrictComeFromTheInputs() throws IOException {
+        Path empty = tmp.resolve("empty");
+        Files.createDirectories(empty);
+        env.put("INPUT_PATHS", empty.toString());
+        env.put("INPUT_COMMENT", "false");
+        assertEquals(0, run("check", "--now", CliTest.NOW).exitCode());
+        env.put("INPUT_REQUIRE-MANIFESTS", "true");
+        CliRun required = run("check", "--now", CliTest.NOW);
+        assertEquals(3, required.exitCode(), required.out() + required.err());
+
+        env.remove("INPUT_REQUIRE-MANIFESTS");
+        Files.write(empty.resolve("blob.yaml"), new byte[] {0, 1, 2, 3});
+        assertEquals(0, run("check", "--now", CliTest.NOW).exitCode(), "a skipped file is a warning by default");
+        env.put("INPUT_DISCOVERY-STRICT", "true");
+        assertEquals(3, run("check", "--now", CliTest.NOW).exitCode());
+    }
+
     @Test
     void atMostTenAnnotationsOfEachKindThenANoticeCountingTheRest() throws IOException {
         Path many = tmp.resolve("many");
