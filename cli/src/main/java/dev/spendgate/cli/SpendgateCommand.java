@@ -40,6 +40,7 @@ final class SpendgateCommand implements Runnable {
         m.put("packs", PacksCommand::new);
         m.put("schema", SchemaCommand::new);
         m.put("init", InitCommand::new);
+        m.put("completion", CompletionCommand::new);
         m.put("version", VersionCommand::new);
         return java.util.Collections.unmodifiableMap(m);
     }
