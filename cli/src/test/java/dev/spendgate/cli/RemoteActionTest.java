@@ -66,7 +66,7 @@ class RemoteActionTest {
      * What {@code ./mvnw package} leaves in {@code cli/target}: a runnable spendgate.jar, here one whose
      * class path is this test's (the classes under test), so the steps run the code of this build.
      */
-    private static void build(Path actionDir) throws IOException {
+    static void build(Path actionDir) throws IOException {
         Manifest mf = new Manifest();
         mf.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         mf.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "dev.spendgate.cli.Main");
