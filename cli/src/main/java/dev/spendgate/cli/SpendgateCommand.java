@@ -38,6 +38,7 @@ final class SpendgateCommand implements Runnable {
         m.put("test", TestCommand::new);
         m.put("spend", SpendCommand::new);
         m.put("packs", PacksCommand::new);
+        m.put("docs", DocsCommand::new);
         m.put("schema", SchemaCommand::new);
         m.put("init", InitCommand::new);
         m.put("completion", CompletionCommand::new);

@@ -316,7 +316,7 @@ class CliTest {
     }
 
     /** A governance lead's own pack: one rule, ACME-001, in DRL compiled when loaded. */
-    private static void writeAcmePack(Path pack) throws IOException {
+    static void writeAcmePack(Path pack) throws IOException {
         Files.createDirectories(pack.resolve("drools"));
         Files.writeString(pack.resolve("pack.yaml"), """
                 id: acme
