@@ -45,7 +45,11 @@ class RemoteActionTest {
 
     /** The action as the runner unpacks it for {@code uses: spendgate/spendgate@v1}: the repository's files, no .git, no build. */
     private Path unpackAction() throws IOException {
-        Path dir = tmp.resolve("runner/_work/_actions/spendgate/spendgate/v1");
+        return unpack(tmp.resolve("runner/_work/_actions/spendgate/spendgate/v1"));
+    }
+
+    /** The action's files unpacked into {@code dir}, as the runner does for a ref. */
+    static Path unpack(Path dir) throws IOException {
         Files.createDirectories(dir);
         for (String file : List.of("action.yml", "pom.xml", "mvnw", "cli/pom.xml", "policy-engine/pom.xml",
                 "rule-packs/pom.xml")) {
@@ -206,7 +210,7 @@ class RemoteActionTest {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
