@@ -42,7 +42,7 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     SpendInput spendInput;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "drools",
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "drools", completionCandidates = Engines.class,
             description = "Rule engine: drools (embedded, default) or opa (an OPA server, see --opa-url).")
     String engine;
 

@@ -2,10 +2,15 @@ package dev.spendgate.cli;
 
 import dev.spendgate.engine.PolicyEngines;
 
-/** Checks {@code --engine} against the engines on the class path. */
-final class Engines {
+/**
+ * The {@code --engine} values: the engines on the class path, offered by shell completion and
+ * checked by {@link #require}.
+ */
+final class Engines implements Iterable<String> {
 
-    private Engines() {
+    @Override
+    public java.util.Iterator<String> iterator() {
+        return PolicyEngines.ids().iterator();
     }
 
     static void require(String id) throws UsageException {

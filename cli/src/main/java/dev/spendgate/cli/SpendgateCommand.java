@@ -38,8 +38,10 @@ final class SpendgateCommand implements Runnable {
         m.put("test", TestCommand::new);
         m.put("spend", SpendCommand::new);
         m.put("packs", PacksCommand::new);
+        m.put("docs", DocsCommand::new);
         m.put("schema", SchemaCommand::new);
         m.put("init", InitCommand::new);
+        m.put("completion", CompletionCommand::new);
         m.put("version", VersionCommand::new);
         return java.util.Collections.unmodifiableMap(m);
     }

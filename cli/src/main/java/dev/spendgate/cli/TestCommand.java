@@ -35,7 +35,7 @@ final class TestCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PACK_DIR", arity = "0..*", description = "Pack folders (with pack.yaml and cases/).")
     List<Path> packDirs = List.of();
 
-    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "drools",
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "drools", completionCandidates = Engines.class,
             description = "Rule engine to run the cases on: drools (default) or opa (an OPA server serving the bundle of"
                     + " the packs under test, see --opa-url).")
     String engine;

@@ -88,6 +88,14 @@ final class ActionRunner {
         contextGithub.put("action_ref", actionRef);
         contextGithub.put("workspace", workspace.toString());
         contextGithub.put("token", token);
+        contextGithub.put("action_repository", "spendgate/spendgate");
+        contextGithub.put("server_url", "https://github.com");
+    }
+
+    /** The GitHub server the job runs against ({@code github.server_url}; GitHub Enterprise has its own). */
+    ActionRunner serverUrl(String url) {
+        contextGithub.put("server_url", url);
+        return this;
     }
 
     /** Environment variables every step of the job sees (e.g. the GitHub event), besides the runner's own. */

@@ -204,7 +204,16 @@ class CliTest {
     void schemaIsJson() {
         CliRun r = CliRun.of("schema");
         assertEquals(0, r.exitCode());
-        assertTrue(r.out().contains("\"$schema\""), r.out());
+        assertEquals(dev.spendgate.yaml.JsonSchemas.MANIFEST.json(), r.out());
+        for (dev.spendgate.yaml.JsonSchemas kind : dev.spendgate.yaml.JsonSchemas.values()) {
+            CliRun k = CliRun.of("schema", "--kind", kind.id());
+            assertEquals(0, k.exitCode(), k.err());
+            assertEquals(kind.json(), k.out());
+        }
+        assertEquals(dev.spendgate.yaml.JsonSchemas.POLICY_SET.json(), CliRun.of("schema", "--kind", "PolicySet").out());
+        CliRun unknown = CliRun.of("schema", "--kind", "prices");
+        assertEquals(2, unknown.exitCode());
+        assertEquals("spendgate: --kind: unknown kind 'prices' (choose from manifest, policyset, waiver, case)\n", unknown.err());
     }
 
     @Test
@@ -316,7 +325,7 @@ class CliTest {
     }
 
     /** A governance lead's own pack: one rule, ACME-001, in DRL compiled when loaded. */
-    private static void writeAcmePack(Path pack) throws IOException {
+    static void writeAcmePack(Path pack) throws IOException {
         Files.createDirectories(pack.resolve("drools"));
         Files.writeString(pack.resolve("pack.yaml"), """
                 id: acme

@@ -45,7 +45,11 @@ class RemoteActionTest {
 
     /** The action as the runner unpacks it for {@code uses: spendgate/spendgate@v1}: the repository's files, no .git, no build. */
     private Path unpackAction() throws IOException {
-        Path dir = tmp.resolve("runner/_work/_actions/spendgate/spendgate/v1");
+        return unpack(tmp.resolve("runner/_work/_actions/spendgate/spendgate/v1"));
+    }
+
+    /** The action's files unpacked into {@code dir}, as the runner does for a ref. */
+    static Path unpack(Path dir) throws IOException {
         Files.createDirectories(dir);
         for (String file : List.of("action.yml", "pom.xml", "mvnw", "cli/pom.xml", "policy-engine/pom.xml",
                 "rule-packs/pom.xml")) {
@@ -66,7 +70,7 @@ class RemoteActionTest {
      * What {@code ./mvnw package} leaves in {@code cli/target}: a runnable spendgate.jar, here one whose
      * class path is this test's (the classes under test), so the steps run the code of this build.
      */
-    private static void build(Path actionDir) throws IOException {
+    static void build(Path actionDir) throws IOException {
         Manifest mf = new Manifest();
         mf.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         mf.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "dev.spendgate.cli.Main");
@@ -206,7 +210,7 @@ class RemoteActionTest {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -1,9 +1,6 @@
 package dev.spendgate.manifest;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.spendgate.yaml.JsonSchemas;
 
 /**
  * The JSON Schema (draft 2020-12) of {@code spendgate.dev/v1} manifests that the project publishes
@@ -13,20 +10,13 @@ import java.nio.charset.StandardCharsets;
 public final class ManifestSchema {
 
     /** The classpath resource that holds the schema. */
-    public static final String RESOURCE = "dev/spendgate/manifest/manifest.schema.json";
+    public static final String RESOURCE = JsonSchemas.MANIFEST.resource();
 
     private ManifestSchema() {
     }
 
     /** The schema as JSON text. */
     public static String json() {
-        try (InputStream in = ManifestSchema.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonSchemas.MANIFEST.json();
     }
 }

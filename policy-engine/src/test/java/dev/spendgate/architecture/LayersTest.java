@@ -45,6 +45,7 @@ class LayersTest {
                 .layer("cases").definedBy("dev.spendgate.cases")
                 .layer("report").definedBy("dev.spendgate.report")
                 .layer("spend report").definedBy("dev.spendgate.report.spend")
+                .layer("docs").definedBy("dev.spendgate.docs")
                 .layer("github").definedBy("dev.spendgate.github")
                 .layer("gitlab").definedBy("dev.spendgate.gitlab")
 
@@ -53,7 +54,7 @@ class LayersTest {
                         "spend report", "github")
                 .whereLayer("yaml").mayOnlyBeAccessedByLayers("manifest", "cost", "spend", "spend sources", "policy",
                         "bundle", "engine SPI", "drools", "opa", "git", "gate", "cases", "report", "spend report",
-                        "github")
+                        "github", "docs")
                 .whereLayer("manifest").mayOnlyBeAccessedByLayers("cost", "spend", "spend sources", "policy", "bundle",
                         "engine SPI", "drools", "opa", "git", "gate", "cases", "report", "spend report", "github")
                 .whereLayer("cost").mayOnlyBeAccessedByLayers("policy", "engine SPI", "drools", "opa", "git", "gate",
@@ -63,7 +64,7 @@ class LayersTest {
                 // found with ServiceLoader: nothing names a spend source's classes
                 .whereLayer("spend sources").mayNotBeAccessedByAnyLayer()
                 .whereLayer("policy").mayOnlyBeAccessedByLayers("bundle", "engine SPI", "drools", "opa", "git", "gate",
-                        "cases", "report", "spend report", "github")
+                        "cases", "report", "spend report", "github", "docs")
                 .whereLayer("bundle").mayOnlyBeAccessedByLayers("opa", "gate", "cases", "report", "github")
                 .whereLayer("engine SPI").mayOnlyBeAccessedByLayers("drools", "opa", "gate", "cases", "report",
                         "spend report", "github")
@@ -72,10 +73,11 @@ class LayersTest {
                 .whereLayer("opa").mayNotBeAccessedByAnyLayer()
                 .whereLayer("git").mayOnlyBeAccessedByLayers("gate", "cases", "report", "spend report", "github")
                 .whereLayer("gate").mayOnlyBeAccessedByLayers("cases", "report", "spend report", "github")
-                .whereLayer("cases").mayNotBeAccessedByAnyLayer()
+                .whereLayer("cases").mayOnlyBeAccessedByLayers("docs")
                 .whereLayer("report").mayOnlyBeAccessedByLayers("spend report", "github")
                 .whereLayer("spend report").mayNotBeAccessedByAnyLayer()
                 .whereLayer("github").mayNotBeAccessedByAnyLayer()
+                .whereLayer("docs").mayNotBeAccessedByAnyLayer()
                 .whereLayer("gitlab").mayNotBeAccessedByAnyLayer();
     }
 
