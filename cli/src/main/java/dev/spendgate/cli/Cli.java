@@ -141,20 +141,23 @@ public final class Cli {
 
     /** The environment variables that hold secrets, whatever the command. */
     static final List<String> SECRET_VARIABLES = List.of(OpaOptions.TOKEN_ENV, OpaOptions.TRUST_STORE_PASSWORD_ENV,
-            "SPENDGATE_SPEND_TOKEN", "SPENDGATE_SPEND_PASSWORD", "GITHUB_TOKEN", "INPUT_GITHUB-TOKEN");
+            "SPENDGATE_SPEND_TOKEN", "SPENDGATE_SPEND_PASSWORD", "GITHUB_TOKEN", "INPUT_GITHUB-TOKEN",
+            GitlabOptions.DEFAULT_TOKEN_ENV);
 
     /**
-     * The redactor of a run: the values of the secret variables (and of the one {@code --opa-token-env}
-     * names), and the passwords written into a URL or connection string on the command line.
+     * The redactor of a run: the values of the secret variables (and of the ones {@code --opa-token-env}
+     * and {@code --gitlab-token-env} name), and the passwords written into a URL or connection string on the command line.
      */
     static Redactor redactor(Map<String, String> env, String[] args) {
         List<String> secrets = new ArrayList<>();
         SECRET_VARIABLES.forEach(name -> secrets.add(env.get(name)));
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--opa-token-env") && i + 1 < args.length) {
-                secrets.add(env.get(args[i + 1]));
-            } else if (args[i].startsWith("--opa-token-env=")) {
-                secrets.add(env.get(args[i].substring("--opa-token-env=".length())));
+            for (String option : List.of("--opa-token-env", "--gitlab-token-env")) {
+                if (args[i].equals(option) && i + 1 < args.length) {
+                    secrets.add(env.get(args[i + 1]));
+                } else if (args[i].startsWith(option + "=")) {
+                    secrets.add(env.get(args[i].substring(option.length() + 1)));
+                }
             }
             java.util.regex.Matcher userInfo = URL_PASSWORD.matcher(args[i]);
             while (userInfo.find()) {

@@ -61,6 +61,17 @@ class GitlabNoteTest {
         assertTrue(gitlab.notes.get(id).contains("Nothing to report any more"), gitlab.notes.get(id));
     }
 
+    /** A server that echoes the token in its error: the log shows *** where it was. */
+    @Test
+    void aTokenTheServerEchoesIsRedacted() {
+        gitlab.canned.add(new FakeGitLab.Canned(403, "{\"message\":\"403 Forbidden for token " + FakeGitLab.TOKEN + "\"}",
+                Map.of()));
+        CliRun r = CliRun.withEnv(env, "check", "../examples/manifests/experiments/churn-classifier-ft.yaml",
+                "--now", CliTest.NOW, "--gitlab-note");
+        assertFalse(r.err().contains(FakeGitLab.TOKEN) || r.out().contains(FakeGitLab.TOKEN), r.err());
+        assertTrue(r.err().contains("403 Forbidden for token ***"), r.err());
+    }
+
     @Test
     void withoutATokenOrOutsideAMergeRequestItSaysWhyAndPostsNothing() {
         env.remove("SPENDGATE_GITLAB_TOKEN");

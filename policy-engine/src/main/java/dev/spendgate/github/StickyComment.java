@@ -1,5 +1,6 @@
 package dev.spendgate.github;
 
+import dev.spendgate.http.Rest;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
@@ -7,20 +8,15 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.glassfish.jersey.CommonProperties;
-import org.glassfish.jersey.client.ClientConfig;
-import org.glassfish.jersey.jnh.connector.JavaNetHttpConnectorProvider;
 
 import java.io.StringReader;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -66,14 +62,7 @@ public final class StickyComment implements AutoCloseable {
         this.redactor = dev.spendgate.input.Redactor.of(token);
         this.userAgent = Objects.requireNonNull(userAgent, "userAgent == null");
         this.backoff = backoff;
-        // java.net.http under Jersey: the default HttpURLConnection connector cannot send PATCH
-        this.client = ClientBuilder.newBuilder()
-                .withConfig(new ClientConfig().connectorProvider(new JavaNetHttpConnectorProvider())
-                        // bodies are Strings: no default providers (one warns about javax activation)
-                        .property(CommonProperties.PROVIDER_DEFAULT_DISABLE, "ALL"))
-                .connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .build();
+        this.client = Rest.client(timeout);
     }
 
     /** {@code body} with the marker, cut with a note to fit GitHub's limit. */
@@ -109,7 +98,7 @@ public final class StickyComment implements AutoCloseable {
             URI create = URI.create(pr.api() + "/repos/" + pr.owner() + "/" + pr.repo() + "/issues/" + pr.number() + "/comments");
             Reply r = send(request(create).buildPost(json(text)));
             if (r.status == 201) {
-                return new Result(Status.CREATED, id(r.body), "created the spendgate comment on #" + pr.number());
+                return new Result(Status.CREATED, Rest.id(r.body), "created the spendgate comment on #" + pr.number());
             }
             return failure(r, "create a comment on #" + pr.number());
         } catch (Failure f) {
@@ -207,10 +196,10 @@ public final class StickyComment implements AutoCloseable {
                 }
                 last = "HTTP " + r.status + (r.message.isEmpty() ? "" : ": " + r.message);
             } catch (ProcessingException e) {
-                last = "cannot reach GitHub: " + redactor.redact(rootCause(e));
+                last = "cannot reach GitHub: " + redactor.redact(Rest.rootCause(e));
             }
             if (attempt < ATTEMPTS) {
-                sleep(wait);
+                Rest.sleep(wait);
                 wait *= 2;
             }
         }
@@ -238,30 +227,6 @@ public final class StickyComment implements AutoCloseable {
             return o.getString("message", "").replaceAll("[\\r\\n]+", " ");
         } catch (RuntimeException notJson) {
             return "";
-        }
-    }
-
-    private static long id(String body) {
-        try {
-            return Json.createReader(new StringReader(body)).readObject().getJsonNumber("id").longValue();
-        } catch (RuntimeException e) {
-            return 0;
-        }
-    }
-
-    private static String rootCause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
-    }
-
-    private static void sleep(long millis) {
-        try {
-            TimeUnit.MILLISECONDS.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

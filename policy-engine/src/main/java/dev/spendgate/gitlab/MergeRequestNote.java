@@ -1,25 +1,22 @@
 package dev.spendgate.gitlab;
 
+import dev.spendgate.http.Rest;
+import dev.spendgate.input.Redactor;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.glassfish.jersey.CommonProperties;
-import org.glassfish.jersey.client.ClientConfig;
-import org.glassfish.jersey.jnh.connector.JavaNetHttpConnectorProvider;
 
 import java.io.StringReader;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps one spendgate note on a GitLab merge request up to date through the REST API v4: lists the
@@ -49,6 +46,7 @@ public final class MergeRequestNote implements AutoCloseable {
     private final Client client;
     private final String token;
     private final Duration backoff;
+    private final Redactor redactor;
 
     public MergeRequestNote(String token) {
         this(token, Duration.ofSeconds(20), Duration.ofSeconds(1));
@@ -58,12 +56,8 @@ public final class MergeRequestNote implements AutoCloseable {
     public MergeRequestNote(String token, Duration timeout, Duration backoff) {
         this.token = Objects.requireNonNull(token, "token == null");
         this.backoff = backoff;
-        this.client = ClientBuilder.newBuilder()
-                .withConfig(new ClientConfig().connectorProvider(new JavaNetHttpConnectorProvider())
-                        .property(CommonProperties.PROVIDER_DEFAULT_DISABLE, "ALL"))
-                .connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .build();
+        this.redactor = Redactor.of(token);
+        this.client = Rest.client(timeout);
     }
 
     /** {@code body} with the marker, cut with a note to fit GitLab's limit. */
@@ -108,7 +102,7 @@ public final class MergeRequestNote implements AutoCloseable {
             }
             Reply r = send(request(mr.notes()).buildPost(json(text)));
             if (r.status == 201) {
-                return new Result(Status.CREATED, id(r.body), "created the spendgate note on " + where);
+                return new Result(Status.CREATED, Rest.id(r.body), "created the spendgate note on " + where);
             }
             return failure(r, "create a note on " + where);
         } catch (Failure f) {
@@ -170,7 +164,7 @@ public final class MergeRequestNote implements AutoCloseable {
             try (Response response = call.invoke()) {
                 String body = response.hasEntity() ? response.readEntity(String.class) : "";
                 Reply r = new Reply(response.getStatus(), body, response.getHeaderString("X-Next-Page"),
-                        response.getHeaderString("Retry-After"), message(body));
+                        response.getHeaderString("Retry-After"), redactor.redact(message(body)));
                 if (r.status != 429 && r.status < 500) {
                     return r;
                 }
@@ -179,10 +173,10 @@ public final class MergeRequestNote implements AutoCloseable {
                     pause = Math.min(60_000, Long.parseLong(r.retryAfter.strip()) * 1000);
                 }
             } catch (ProcessingException e) {
-                last = "cannot reach GitLab: " + rootCause(e);
+                last = "cannot reach GitLab: " + redactor.redact(Rest.rootCause(e));
             }
             if (attempt < ATTEMPTS) {
-                sleep(pause);
+                Rest.sleep(pause);
                 wait *= 2;
             }
         }
@@ -210,30 +204,6 @@ public final class MergeRequestNote implements AutoCloseable {
             return text.replaceAll("[\\r\\n]+", " ");
         } catch (RuntimeException notJson) {
             return "";
-        }
-    }
-
-    private static long id(String body) {
-        try {
-            return Json.createReader(new StringReader(body)).readObject().getJsonNumber("id").longValue();
-        } catch (RuntimeException e) {
-            return 0;
-        }
-    }
-
-    private static String rootCause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
-    }
-
-    private static void sleep(long millis) {
-        try {
-            TimeUnit.MILLISECONDS.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

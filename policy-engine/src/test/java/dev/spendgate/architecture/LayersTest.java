@@ -46,6 +46,7 @@ class LayersTest {
                 .layer("report").definedBy("dev.spendgate.report")
                 .layer("spend report").definedBy("dev.spendgate.report.spend")
                 .layer("docs").definedBy("dev.spendgate.docs")
+                .layer("http").definedBy("dev.spendgate.http")
                 .layer("github").definedBy("dev.spendgate.github")
                 .layer("gitlab").definedBy("dev.spendgate.gitlab")
 
@@ -76,6 +77,7 @@ class LayersTest {
                 .whereLayer("cases").mayOnlyBeAccessedByLayers("docs")
                 .whereLayer("report").mayOnlyBeAccessedByLayers("spend report", "github")
                 .whereLayer("spend report").mayNotBeAccessedByAnyLayer()
+                .whereLayer("http").mayOnlyBeAccessedByLayers("github", "gitlab")
                 .whereLayer("github").mayNotBeAccessedByAnyLayer()
                 .whereLayer("docs").mayNotBeAccessedByAnyLayer()
                 .whereLayer("gitlab").mayNotBeAccessedByAnyLayer();
