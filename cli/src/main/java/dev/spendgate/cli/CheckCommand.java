@@ -87,7 +87,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--comment-cost-threshold", paramLabel = "AMOUNT|PERCENT%",
             description = "With --comment-when cost-change: the smallest move of the change's estimated total worth a "
-                    + "comment, an amount in the catalog's currency (100) or a per cent of the base total (10%); default 0: any move.")
+                    + "comment, an amount in the catalog's currency (100) or a per cent of the base total (10%%); default 0: any move.")
     String commentCostThreshold;
 
     @ParentCommand
