@@ -107,7 +107,8 @@ public final class Alternatives {
             return List.of();
         }
         List<ModelPrice> candidates = estimator.catalog().models().values().stream()
-                .filter(p -> p.tier() != null && p.tier() != ModelTier.frontier && p.output().signum() > 0)
+                .filter(p -> p.tier() != null && p.tier() != ModelTier.frontier && p.mode() == ModelPrice.Mode.TEXT
+                        && p.output().signum() > 0)
                 .sorted(Comparator.comparing(ModelPrice::name)).toList();
         List<Saving> out = new ArrayList<>();
         Optional<Saving> same = replaced(frontier, candidates, true);
@@ -127,10 +128,7 @@ public final class Alternatives {
             String provider = provider(use);
             ModelPrice best = null;
             BigDecimal bestCost = null;
-            for (ModelPrice p : candidates) {
-                if (sameProvider && !p.provider().equalsIgnoreCase(provider)) {
-                    continue;
-                }
+            for (ModelPrice p : shortlist(i, use, candidates, sameProvider ? provider : null)) {
                 List<ModelUse> trial = new ArrayList<>(models);
                 trial.set(i, use.withModel(p.name(), p.provider()));
                 BigDecimal cost = estimate(manifest.spec().withModels(trial)).total();
@@ -154,6 +152,46 @@ public final class Alternatives {
             replacements.forEach((i, p) -> changed.set(i, changed.get(i).withModel(p.name(), p.provider())));
             return spec.withModels(changed);
         });
+    }
+
+    /** How many of the cheapest candidates by price alone are priced exactly. */
+    private static final int SHORTLIST = 8;
+
+    /**
+     * The candidates (of {@code provider} when given) most likely to cost least for the model at
+     * {@code index}: ranked by the declared estimate's token quantities of that model (input, cached
+     * input, output) times each candidate's prices, the first {@value #SHORTLIST} kept; the caller
+     * prices those exactly. A catalog of thousands of models (a LiteLLM file) then costs thousands of
+     * multiplications, not thousands of estimates. Empty when the model has no traffic.
+     */
+    private List<ModelPrice> shortlist(int index, ModelUse use, List<ModelPrice> candidates, String provider) {
+        BigDecimal input = BigDecimal.ZERO;
+        BigDecimal cached = BigDecimal.ZERO;
+        BigDecimal output = BigDecimal.ZERO;
+        boolean traffic = false;
+        for (EstimateItem item : current.items()) {
+            if (!item.path().equals("/spec/models/" + index) || !item.label().startsWith(use.name() + " ")) {
+                continue;
+            }
+            traffic = true;
+            switch (item.label().substring(use.name().length() + 1)) {
+                case "input" -> input = input.add(item.quantity());
+                case "cached input" -> cached = cached.add(item.quantity());
+                case "output" -> output = output.add(item.quantity());
+                default -> { }
+            }
+        }
+        if (!traffic) {
+            return List.of();
+        }
+        BigDecimal in = input;
+        BigDecimal cache = cached;
+        BigDecimal out = output;
+        return candidates.stream()
+                .filter(p -> provider == null || p.provider().equalsIgnoreCase(provider))
+                .sorted(Comparator.comparing((ModelPrice p) -> in.multiply(p.input())
+                        .add(cache.multiply(p.cachedInputOrInput())).add(out.multiply(p.output()))))
+                .limit(SHORTLIST).toList();
     }
 
     private String provider(ModelUse use) {
