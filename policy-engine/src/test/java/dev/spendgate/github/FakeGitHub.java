@@ -2,11 +2,11 @@ package dev.spendgate.github;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.spendgate.http.testing.JsonHttp;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -70,11 +70,11 @@ public final class FakeGitHub implements AutoCloseable {
         Canned c = canned.poll();
         if (c != null) {
             c.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
-            reply(ex, c.status(), c.body());
+            JsonHttp.reply(ex, c.status(), c.body());
             return;
         }
         if (!("Bearer secret-token").equals(headers.get("Authorization"))) {
-            reply(ex, 401, "{\"message\":\"Bad credentials\"}");
+            JsonHttp.reply(ex, 401, "{\"message\":\"Bad credentials\"}");
             return;
         }
         String path = ex.getRequestURI().getPath();
@@ -102,35 +102,21 @@ public final class FakeGitHub implements AutoCloseable {
                 ex.getResponseHeaders().add("Link", "<" + api() + list + "?per_page=100&page=" + (page + 1)
                         + ">; rel=\"next\", <" + api() + list + "?per_page=100&page=1>; rel=\"first\"");
             }
-            reply(ex, 200, arr.build().toString());
+            JsonHttp.reply(ex, 200, arr.build().toString());
         } else if (ex.getRequestMethod().equals("POST") && path.equals(list)) {
-            long id = add(text(body));
-            reply(ex, 201, "{\"id\":" + id + ",\"body\":\"...\"}");
+            long id = add(JsonHttp.body(body));
+            JsonHttp.reply(ex, 201, "{\"id\":" + id + ",\"body\":\"...\"}");
         } else if (ex.getRequestMethod().equals("PATCH") && path.startsWith(one)) {
             long id = Long.parseLong(path.substring(one.length()));
             if (!comments.containsKey(id)) {
-                reply(ex, 404, "{\"message\":\"Not Found\"}");
+                JsonHttp.reply(ex, 404, "{\"message\":\"Not Found\"}");
                 return;
             }
-            comments.put(id, text(body));
-            reply(ex, 200, "{\"id\":" + id + "}");
+            comments.put(id, JsonHttp.body(body));
+            JsonHttp.reply(ex, 200, "{\"id\":" + id + "}");
         } else {
-            reply(ex, 404, "{\"message\":\"Not Found\"}");
+            JsonHttp.reply(ex, 404, "{\"message\":\"Not Found\"}");
         }
-    }
-
-    private static String text(String json) {
-        return Json.createReader(new StringReader(json)).readObject().getString("body");
-    }
-
-    private static void reply(HttpExchange ex, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-        ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            ex.getResponseBody().write(bytes);
-        }
-        ex.close();
     }
 
     @Override

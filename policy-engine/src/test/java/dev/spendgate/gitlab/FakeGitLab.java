@@ -2,11 +2,11 @@ package dev.spendgate.gitlab;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.spendgate.http.testing.JsonHttp;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -81,11 +81,11 @@ public final class FakeGitLab implements AutoCloseable {
         Canned c = canned.poll();
         if (c != null) {
             c.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
-            reply(ex, c.status(), c.body());
+            JsonHttp.reply(ex, c.status(), c.body());
             return;
         }
         if (!TOKEN.equals(headers.get("PRIVATE-TOKEN"))) {
-            reply(ex, 401, "{\"message\":\"401 Unauthorized\"}");
+            JsonHttp.reply(ex, 401, "{\"message\":\"401 Unauthorized\"}");
             return;
         }
         String path = ex.getRequestURI().getPath();
@@ -116,35 +116,21 @@ public final class FakeGitLab implements AutoCloseable {
             ex.getResponseHeaders().add("X-Per-Page", String.valueOf(perPage));
             ex.getResponseHeaders().add("X-Total", String.valueOf(all.size()));
             ex.getResponseHeaders().add("X-Next-Page", from + perPage < all.size() ? String.valueOf(page + 1) : "");
-            reply(ex, 200, arr.build().toString());
+            JsonHttp.reply(ex, 200, arr.build().toString());
         } else if (ex.getRequestMethod().equals("POST") && path.equals(list)) {
-            long id = add(text(body));
-            reply(ex, 201, "{\"id\":" + id + ",\"body\":\"...\",\"system\":false}");
+            long id = add(JsonHttp.body(body));
+            JsonHttp.reply(ex, 201, "{\"id\":" + id + ",\"body\":\"...\",\"system\":false}");
         } else if (ex.getRequestMethod().equals("PUT") && path.startsWith(list + "/")) {
             long id = Long.parseLong(path.substring(list.length() + 1));
             if (!notes.containsKey(id)) {
-                reply(ex, 404, "{\"message\":\"404 Not found\"}");
+                JsonHttp.reply(ex, 404, "{\"message\":\"404 Not found\"}");
                 return;
             }
-            notes.put(id, text(body));
-            reply(ex, 200, "{\"id\":" + id + "}");
+            notes.put(id, JsonHttp.body(body));
+            JsonHttp.reply(ex, 200, "{\"id\":" + id + "}");
         } else {
-            reply(ex, 404, "{\"message\":\"404 Not found\"}");
+            JsonHttp.reply(ex, 404, "{\"message\":\"404 Not found\"}");
         }
-    }
-
-    private static String text(String json) {
-        return Json.createReader(new StringReader(json)).readObject().getString("body");
-    }
-
-    private static void reply(HttpExchange ex, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().add("Content-Type", "application/json");
-        ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            ex.getResponseBody().write(bytes);
-        }
-        ex.close();
     }
 
     @Override
