@@ -49,38 +49,44 @@ class LayersTest {
                 .layer("http").definedBy("dev.spendgate.http")
                 .layer("github").definedBy("dev.spendgate.github")
                 .layer("gitlab").definedBy("dev.spendgate.gitlab")
+                .layer("alert").definedBy("dev.spendgate.alert..")
+                .layer("watch").definedBy("dev.spendgate.watch..")
 
                 .whereLayer("error").mayOnlyBeAccessedByLayers("yaml", "manifest", "cost", "spend", "spend sources",
                         "policy", "bundle", "engine SPI", "drools", "opa", "git", "gate", "cases", "report",
-                        "spend report", "github")
+                        "spend report", "github", "alert", "watch")
                 .whereLayer("yaml").mayOnlyBeAccessedByLayers("manifest", "cost", "spend", "spend sources", "policy",
                         "bundle", "engine SPI", "drools", "opa", "git", "gate", "cases", "report", "spend report",
-                        "github", "docs")
+                        "github", "docs", "alert", "watch")
                 .whereLayer("manifest").mayOnlyBeAccessedByLayers("cost", "spend", "spend sources", "policy", "bundle",
-                        "engine SPI", "drools", "opa", "git", "gate", "cases", "report", "spend report", "github")
+                        "engine SPI", "drools", "opa", "git", "gate", "cases", "report", "spend report", "github",
+                        "watch")
                 .whereLayer("cost").mayOnlyBeAccessedByLayers("policy", "engine SPI", "drools", "opa", "git", "gate",
-                        "cases", "report", "spend report", "github")
+                        "cases", "report", "spend report", "github", "watch")
                 .whereLayer("spend").mayOnlyBeAccessedByLayers("spend sources", "policy", "engine SPI", "drools", "opa",
-                        "gate", "cases", "report", "spend report", "github")
+                        "gate", "cases", "report", "spend report", "github", "watch")
                 // found with ServiceLoader: nothing names a spend source's classes
                 .whereLayer("spend sources").mayNotBeAccessedByAnyLayer()
                 .whereLayer("policy").mayOnlyBeAccessedByLayers("bundle", "engine SPI", "drools", "opa", "git", "gate",
-                        "cases", "report", "spend report", "github", "docs")
+                        "cases", "report", "spend report", "github", "docs", "watch")
                 .whereLayer("bundle").mayOnlyBeAccessedByLayers("opa", "gate", "cases", "report", "github")
                 .whereLayer("engine SPI").mayOnlyBeAccessedByLayers("drools", "opa", "gate", "cases", "report",
-                        "spend report", "github")
+                        "spend report", "github", "watch")
                 // found with ServiceLoader: nothing names an engine's classes, and the engines never each other's
                 .whereLayer("drools").mayNotBeAccessedByAnyLayer()
                 .whereLayer("opa").mayNotBeAccessedByAnyLayer()
-                .whereLayer("git").mayOnlyBeAccessedByLayers("gate", "cases", "report", "spend report", "github")
-                .whereLayer("gate").mayOnlyBeAccessedByLayers("cases", "report", "spend report", "github")
+                .whereLayer("git").mayOnlyBeAccessedByLayers("gate", "cases", "report", "spend report", "github",
+                        "watch")
+                .whereLayer("gate").mayOnlyBeAccessedByLayers("cases", "report", "spend report", "github", "watch")
                 .whereLayer("cases").mayOnlyBeAccessedByLayers("docs")
-                .whereLayer("report").mayOnlyBeAccessedByLayers("spend report", "github")
+                .whereLayer("report").mayOnlyBeAccessedByLayers("spend report", "github", "watch")
                 .whereLayer("spend report").mayNotBeAccessedByAnyLayer()
-                .whereLayer("http").mayOnlyBeAccessedByLayers("github", "gitlab")
+                .whereLayer("http").mayOnlyBeAccessedByLayers("github", "gitlab", "alert")
                 .whereLayer("github").mayNotBeAccessedByAnyLayer()
                 .whereLayer("docs").mayNotBeAccessedByAnyLayer()
-                .whereLayer("gitlab").mayNotBeAccessedByAnyLayer();
+                .whereLayer("gitlab").mayNotBeAccessedByAnyLayer()
+                .whereLayer("alert").mayOnlyBeAccessedByLayers("watch")
+                .whereLayer("watch").mayNotBeAccessedByAnyLayer();
     }
 
     @Test
