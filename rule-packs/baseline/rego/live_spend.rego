@@ -72,6 +72,21 @@ detections contains d if {
 	}
 }
 
+# SG-SPD-006 spend recorded after the expiry; zombie is absent without an expiry or without spend
+# on a UTC day after the day of the expiry.
+detections contains d if {
+	some m in input.manifests
+	z := input.spend.manifests[m.name].zombie
+	z.spend > 0
+	d := {
+		"rule": "SG-SPD-006", "manifest": m.name, "path": "/spec/ttl",
+		"evidence": {
+			"expiredAt": z.expiredAt, "spend": z.spend, "firstDay": z.firstDay, "lastDay": z.lastDay,
+			"days": z.days, "currency": input.spend.currency,
+		},
+	}
+}
+
 # SG-SPD-005 spend source without rows: newestRow and stalenessHours are absent.
 detections contains d if {
 	spend := input.spend

@@ -1,4 +1,4 @@
-# Tests of the live-spend rules (SG-SPD-001..005).
+# Tests of the live-spend rules (SG-SPD-001..006).
 package spendgate.packs.baseline_test
 
 import rego.v1
@@ -155,6 +155,29 @@ test_spd_004_factor_from_the_parameters if {
 		"SG-SPD-004", "churn-ft", "/metadata/name",
 		{"day": "2026-11-21", "spend": 31, "median": 15, "factor": 2, "threshold": 30, "currency": "USD"},
 	)}
+}
+
+# --- SG-SPD-006 ---------------------------------------------------------------------------------
+
+zombie(amount) := {
+	"expiredAt": "2026-11-15T09:00:00Z", "spend": amount, "firstDay": "2026-11-16",
+	"lastDay": "2026-11-21", "days": 6,
+}
+
+test_spd_006_spend_after_the_expiry if {
+	spend := spend_with([put("/manifests/churn-ft/zombie", zombie(61.20))])
+	detections_with_spend(spend) == {detection(
+		"SG-SPD-006", "churn-ft", "/spec/ttl",
+		{
+			"expiredAt": "2026-11-15T09:00:00Z", "spend": 61.20, "firstDay": "2026-11-16",
+			"lastDay": "2026-11-21", "days": 6, "currency": "USD",
+		},
+	)}
+}
+
+test_spd_006_not_without_spend_after_the_expiry if {
+	count(detections_with_spend(clean_spend)) == 0
+	count(detections_with_spend(spend_with([put("/manifests/churn-ft/zombie", zombie(0))]))) == 0
 }
 
 # --- SG-SPD-005 ---------------------------------------------------------------------------------

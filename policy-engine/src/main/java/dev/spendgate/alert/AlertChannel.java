@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A place alerts go: a Slack or Teams webhook, PagerDuty, a CloudEvents webhook, GitHub issues,
- * e-mail. Made by {@code Channels.open} from a {@link ChannelConfig}; used by one watch run on
+ * e-mail. Made by {@code Channels.open} from a {@link dev.spendgate.policy.ChannelConfig}; used by one watch run on
  * one thread.
  */
 public interface AlertChannel {

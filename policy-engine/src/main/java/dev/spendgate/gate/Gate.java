@@ -144,7 +144,8 @@ public final class Gate {
             fs.sort(ORDER);
             reports.add(new ManifestReport(m.file(), m.name(), m.kind().name(), m.metadata().team(),
                     Verdict.of(fs), m.spec().budget(), priced.get(m.name()).estimate(), fs,
-                    Savings.together(fs, priced.get(m.name()).alternatives())));
+                    Savings.together(fs, priced.get(m.name()).alternatives()), m.metadata().owner(),
+                    m.metadata().environment().name()));
         }
         policyFindings.sort(ORDER);
         diagnostics.sort(Diagnostic.ORDER);

@@ -182,8 +182,7 @@ public record GateReport(
         for (ManifestReport m : manifests) {
             List<Finding> fs = m.findings().stream()
                     .map(f -> before.contains(key(m.name(), f)) ? f.asPreexisting() : f).toList();
-            judged.add(new ManifestReport(m.file(), m.name(), m.kind(), m.team(), Verdict.of(fs), m.budget(), m.estimate(), fs,
-                    m.potentialSavings()));
+            judged.add(m.withFindings(fs));
         }
         return toBuilder().manifests(judged).build();
     }

@@ -13,9 +13,12 @@ import java.util.Objects;
  *
  * @param potentialSavings what the priced alternatives of its findings would save taken together
  *                         (re-estimated at once, not summed), or null when none is priced
+ * @param owner            {@code metadata.owner} as written, or null
+ * @param environment      {@code metadata.environment}, or null when not known
  */
 public record ManifestReport(String file, String name, String kind, String team, Verdict verdict,
-                             Budget budget, Estimate estimate, List<Finding> findings, Saving potentialSavings) {
+                             Budget budget, Estimate estimate, List<Finding> findings, Saving potentialSavings,
+                             String owner, String environment) {
 
     public ManifestReport {
         Objects.requireNonNull(file, "file == null");
@@ -26,9 +29,15 @@ public record ManifestReport(String file, String name, String kind, String team,
         findings = List.copyOf(findings);
     }
 
-    /** A report without priced alternatives. */
+    /** A report without priced alternatives, owner or environment. */
     public ManifestReport(String file, String name, String kind, String team, Verdict verdict, Budget budget,
                           Estimate estimate, List<Finding> findings) {
-        this(file, name, kind, team, verdict, budget, estimate, findings, null);
+        this(file, name, kind, team, verdict, budget, estimate, findings, null, null, null);
+    }
+
+    /** This report with other findings (and the verdict they make). */
+    public ManifestReport withFindings(List<Finding> other) {
+        return new ManifestReport(file, name, kind, team, Verdict.of(other), budget, estimate, other, potentialSavings,
+                owner, environment);
     }
 }

@@ -33,7 +33,7 @@ public final class Messages {
     }
 
     /** Formats an evidence value the same way everywhere: plain numbers, lists joined by commas. */
-    static String format(Object value) {
+    public static String format(Object value) {
         if (value == null) {
             return "";
         }

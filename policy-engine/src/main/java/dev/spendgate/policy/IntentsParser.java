@@ -17,7 +17,7 @@ import java.util.Map;
  */
 final class IntentsParser {
 
-    private static final BigDecimal MAX_AMOUNT = new BigDecimal("1e12");
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("1e12");
     private static final long MAX_TOKENS = 1_000_000_000L;
     private static final BigDecimal MAX_FRACTION = new BigDecimal(100);
 

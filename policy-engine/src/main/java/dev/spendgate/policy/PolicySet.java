@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param source where it was read from, or {@code shipped defaults}
  * @param packs  pack references as written: a shipped pack id or a folder (resolved against the
  *               policy file's folder)
+ * @param alerts where a watch run sends what it finds ({@link Alerts#NONE} without an alerts section)
  */
 public record PolicySet(
         String name,
@@ -20,7 +21,8 @@ public record PolicySet(
         Parameters parameters,
         Map<String, Enforcement> enforcement,
         List<Waiver> waivers,
-        Discovery discovery) {
+        Discovery discovery,
+        Alerts alerts) {
 
     /**
      * How manifests are looked for ({@code discovery:} of the policy set).
@@ -42,16 +44,17 @@ public record PolicySet(
         enforcement = Map.copyOf(enforcement);
         waivers = List.copyOf(waivers);
         discovery = discovery == null ? Discovery.DEFAULT : discovery;
+        alerts = alerts == null ? Alerts.NONE : alerts;
     }
 
     /** The same policy set with {@code waivers} instead of its own. */
     public PolicySet withWaivers(List<Waiver> other) {
-        return new PolicySet(name, version, source, packs, parameters, enforcement, other, discovery);
+        return new PolicySet(name, version, source, packs, parameters, enforcement, other, discovery, alerts);
     }
 
     /** The policy set used when none is given: the baseline pack with its defaults. */
     public static PolicySet defaults() {
         return new PolicySet("spendgate-defaults", "1", "shipped defaults", List.of("baseline"),
-                Parameters.defaults(), Map.of(), List.of(), Discovery.DEFAULT);
+                Parameters.defaults(), Map.of(), List.of(), Discovery.DEFAULT, Alerts.NONE);
     }
 }

@@ -102,7 +102,7 @@ public final class PolicySetLoader {
             List<Pack> packs = packsWhenAbsent != null ? packsWhenAbsent
                     : packLoader.loadAll(PolicySet.defaults().packs(), baseDir, YamlFiles.parent(file));
             loaded = new LoadedPolicy(new PolicySet("inline", "0", file, references(packs), Parameters.defaults(),
-                    Map.of(), List.of(), PolicySet.Discovery.DEFAULT), packs);
+                    Map.of(), List.of(), PolicySet.Discovery.DEFAULT, Alerts.NONE), packs);
         } else {
             boolean full = body instanceof YamlNode.Mapping m
                     && HEADER_KEYS.stream().anyMatch(m.entries()::containsKey);
@@ -176,11 +176,13 @@ public final class PolicySetLoader {
         Map<String, Enforcement> enforcement = enforcement(root.mapping("enforcement"), ruleIds);
         List<Waiver> waivers = waivers(root, baseDir, baseDisplay, display, ruleIds, self, problems);
         PolicySet.Discovery discovery = discovery(root.mapping("discovery"));
+        Alerts alerts = AlertsParser.parse(root.mapping("alerts"), ruleIds, parameters.ownership().teams());
         root.rejectUnknown();
         if (problems.size() > before || name == null) {
             return null;
         }
-        PolicySet set = new PolicySet(name, version, display, references, parameters, enforcement, waivers, discovery);
+        PolicySet set = new PolicySet(name, version, display, references, parameters, enforcement, waivers, discovery,
+                alerts);
         return new LoadedPolicy(set, packs);
     }
 

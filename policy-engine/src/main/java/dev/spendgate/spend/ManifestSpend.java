@@ -15,10 +15,12 @@ import java.util.Objects;
  * @param forecast    null when there is nothing to forecast from (no full day of data, or a total
  *                    budget without an expiry); {@link #forecastNote} then says why
  * @param anomaly     null when the manifest lacks 7 days of history before the last full day
+ * @param zombie      spend recorded after the manifest expired, or null when it has no expiry or
+ *                    no spend after it
  */
 public record ManifestSpend(String manifest, String team, String currency, String period, BigDecimal spent,
                             BigDecimal monthToDate, BigDecimal sinceStart, long rows, List<DailySpend> daily,
-                            Forecast forecast, String forecastNote, Anomaly anomaly) {
+                            Forecast forecast, String forecastNote, Anomaly anomaly, Zombie zombie) {
 
     public ManifestSpend {
         Objects.requireNonNull(manifest, "manifest == null");

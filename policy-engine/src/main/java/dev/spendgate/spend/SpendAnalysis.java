@@ -278,7 +278,28 @@ public final class SpendAnalysis {
                     values.get(ANOMALY_WINDOW / 2), before);
         }
         return new ManifestSpend(m.name(), m.metadata().team(), currency, monthly ? "monthly" : "total",
-                cents(spent), cents(mtd), cents(sinceStart), rows, dense(days, lastDataDay), forecast, note, anomaly);
+                cents(spent), cents(mtd), cents(sinceStart), rows, dense(days, lastDataDay), forecast, note, anomaly,
+                zombie(days, expiresAt));
+    }
+
+    /** The spend of the UTC days after the day of {@code expiresAt}, or null when there is none. */
+    private static Zombie zombie(TreeMap<LocalDate, BigDecimal> days, Instant expiresAt) {
+        if (expiresAt == null) {
+            return null;
+        }
+        BigDecimal spend = BigDecimal.ZERO;
+        LocalDate first = null;
+        LocalDate last = null;
+        int count = 0;
+        for (Map.Entry<LocalDate, BigDecimal> e : days.tailMap(day(expiresAt), false).entrySet()) {
+            if (e.getValue().signum() > 0) {
+                spend = spend.add(e.getValue());
+                first = first == null ? e.getKey() : first;
+                last = e.getKey();
+                count++;
+            }
+        }
+        return count == 0 ? null : new Zombie(expiresAt, cents(spend), first, last, count);
     }
 
     /** The sum of the days in {@code [from, to)}; null bounds are open. */

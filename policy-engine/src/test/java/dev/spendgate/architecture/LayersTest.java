@@ -68,7 +68,7 @@ class LayersTest {
                 // found with ServiceLoader: nothing names a spend source's classes
                 .whereLayer("spend sources").mayNotBeAccessedByAnyLayer()
                 .whereLayer("policy").mayOnlyBeAccessedByLayers("bundle", "engine SPI", "drools", "opa", "git", "gate",
-                        "cases", "report", "spend report", "github", "docs", "watch")
+                        "cases", "report", "spend report", "github", "docs", "alert", "watch")
                 .whereLayer("bundle").mayOnlyBeAccessedByLayers("opa", "gate", "cases", "report", "github")
                 .whereLayer("engine SPI").mayOnlyBeAccessedByLayers("drools", "opa", "gate", "cases", "report",
                         "spend report", "github", "watch")

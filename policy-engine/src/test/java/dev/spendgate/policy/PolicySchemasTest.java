@@ -52,6 +52,23 @@ class PolicySchemasTest {
               prices: {maxAge: 90d}
             enforcement: {SG-TOK-002: hard-mandatory}
             waivers: waivers/
+            discovery: {strict: true, requireManifests: false}
+            alerts:
+              renotify: 24h
+              orphans: {minSpend: 1, unattributedAbove: 100, level: advisory}
+              channels:
+                ml-slack: {type: slack, webhookEnv: SLACK_WEBHOOK_ML}
+                finops: {type: teams, webhookEnv: TEAMS_WEBHOOK}
+                oncall: {type: pagerduty, routingKeyEnv: PD_ROUTING_KEY, url: "https://events.pagerduty.com/v2/enqueue"}
+                events: {type: webhook, urlEnv: EVENTS_URL, source: /acme/finops, tokenEnv: EVENTS_TOKEN}
+                issues: {type: github-issues, repository: acme/ai-spend, tokenEnv: GITHUB_TOKEN, per: team, labels: [spendgate, finops]}
+                owners: {type: email, smtpHost: smtp.example.com, smtpPort: 587, from: finops@example.com, tls: starttls, usernameEnv: SMTP_USER, passwordEnv: SMTP_PASSWORD}
+              routes:
+                - match: {team: growth-ml, rule: [SG-TOK-*, SG-WATCH-001]}
+                  channels: [ml-slack, owners]
+                - match: {severity: hard-mandatory, environment: [production, staging]}
+                  channels: oncall
+                - channels: [finops, events, issues]
             """;
 
     static final String WAIVER_DOC = """
@@ -143,6 +160,25 @@ class PolicySchemasTest {
         c.add(defect(p, "a number for waivers", "waivers: waivers/", "waivers: 3"));
         c.add(defect(p, "an inline waiver without expiry", "waivers: waivers/", "waivers:\n  - {apiVersion: spendgate.dev/v1, "
                 + "kind: Waiver, metadata: {name: w}, spec: {rule: SG-MOD-001, manifest: m, reason: r, approver: a}}"));
+        c.add(valid("no alerts", p.substring(0, p.indexOf("alerts:"))));
+        c.add(valid("channels without routes", p.substring(0, p.indexOf("  routes:"))));
+        c.add(defect(p, "an unknown alerts key", "  renotify: 24h", "  renotifyAfter: 24h"));
+        c.add(defect(p, "a renotify in minutes", "renotify: 24h", "renotify: 90m"));
+        c.add(defect(p, "an unknown channel type", "type: teams,", "type: msteams,"));
+        c.add(defect(p, "a channel without its secret", "{type: slack, webhookEnv: SLACK_WEBHOOK_ML}", "{type: slack}"));
+        c.add(defect(p, "a secret written in the policy", "webhookEnv: SLACK_WEBHOOK_ML", "webhookEnv: https://hooks.slack.com/services/T0/B0/x"));
+        c.add(defect(p, "a key of another channel type", "{type: slack, webhookEnv: SLACK_WEBHOOK_ML}", "{type: slack, webhookEnv: SLACK_WEBHOOK_ML, routingKeyEnv: K}"));
+        c.add(defect(p, "an unknown issue grouping", "per: team", "per: owner"));
+        c.add(defect(p, "a repository without owner", "repository: acme/ai-spend", "repository: ai-spend"));
+        c.add(defect(p, "an unknown tls mode", "tls: starttls", "tls: tls"));
+        c.add(defect(p, "a port out of range", "smtpPort: 587", "smtpPort: 70000"));
+        c.add(defect(p, "an upper-case channel name", "  ml-slack:", "  ML-Slack:"));
+        c.add(defect(p, "a route without channels", "      channels: oncall\n", ""));
+        c.add(defect(p, "an unknown match key", "{team: growth-ml, rule: [SG-TOK-*, SG-WATCH-001]}", "{teams: growth-ml, rule: [SG-TOK-*, SG-WATCH-001]}"));
+        c.add(defect(p, "an unknown severity", "severity: hard-mandatory", "severity: critical"));
+        c.add(defect(p, "an unknown orphans key", "minSpend: 1,", "minimum: 1,"));
+        c.add(defect(p, "a negative orphan threshold", "unattributedAbove: 100", "unattributedAbove: -1"));
+        c.add(defect(p, "a number for discovery.strict", "strict: true", "strict: 1"));
         c.add(new Case("a list for the policy", "- a\n- b\n", false));
         return c;
     }

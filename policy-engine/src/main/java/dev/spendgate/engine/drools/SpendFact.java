@@ -5,6 +5,7 @@ import dev.spendgate.policy.Parameters;
 import dev.spendgate.spend.Anomaly;
 import dev.spendgate.spend.Forecast;
 import dev.spendgate.spend.ManifestSpend;
+import dev.spendgate.spend.Zombie;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -131,6 +132,36 @@ public final class SpendFact {
     /** {@code liveSpend.anomalyFactor × median}, or null without an anomaly window. */
     public BigDecimal getAnomalyThreshold() {
         return anomalyThreshold;
+    }
+
+    /** Spend recorded on UTC days after the day of the expiry, or null when there is none. */
+    public BigDecimal getZombieSpend() {
+        Zombie z = spend.zombie();
+        return z == null ? null : z.spend();
+    }
+
+    /** The expiry ({@code startsAt + ttl}) as ISO-8601 UTC, or null without zombie spend. */
+    public String getExpiredAt() {
+        Zombie z = spend.zombie();
+        return z == null ? null : z.expiredAt().toString();
+    }
+
+    /** The first day with spend after the expiry day, or null. */
+    public String getZombieFirstDay() {
+        Zombie z = spend.zombie();
+        return z == null ? null : z.firstDay().toString();
+    }
+
+    /** The last day with spend after the expiry day, or null. */
+    public String getZombieLastDay() {
+        Zombie z = spend.zombie();
+        return z == null ? null : z.lastDay().toString();
+    }
+
+    /** How many days after the expiry day had spend; 0 without zombie spend. */
+    public int getZombieDays() {
+        Zombie z = spend.zombie();
+        return z == null ? 0 : z.days();
     }
 
     @Override

@@ -15,6 +15,7 @@ import dev.spendgate.spend.Forecast;
 import dev.spendgate.spend.ManifestSpend;
 import dev.spendgate.spend.SpendSnapshot;
 import dev.spendgate.spend.TeamSpend;
+import dev.spendgate.spend.Zombie;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
@@ -138,6 +139,16 @@ final class InputDocument {
                 }
                 g.writeEnd();
                 g.writeEnd();
+            }
+            Zombie z = s.zombie();
+            if (z != null) {
+                g.writeStartObject("zombie")
+                        .write("expiredAt", z.expiredAt().toString())
+                        .write("spend", plain(z.spend()))
+                        .write("firstDay", z.firstDay().toString())
+                        .write("lastDay", z.lastDay().toString())
+                        .write("days", z.days())
+                        .writeEnd();
             }
             g.writeEnd();
         });

@@ -1,4 +1,4 @@
-package dev.spendgate.alert;
+package dev.spendgate.policy;
 
 import dev.spendgate.input.SourceLocation;
 

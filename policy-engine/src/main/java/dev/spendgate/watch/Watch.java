@@ -1,0 +1,266 @@
+package dev.spendgate.watch;
+
+import dev.spendgate.alert.Alert;
+import dev.spendgate.alert.AlertChannel;
+import dev.spendgate.alert.AlertStatus;
+import dev.spendgate.alert.Batch;
+import dev.spendgate.alert.Delivery;
+import dev.spendgate.gate.Finding;
+import dev.spendgate.gate.GateReport;
+import dev.spendgate.gate.ManifestReport;
+import dev.spendgate.gate.Messages;
+import dev.spendgate.gate.Outcome;
+import dev.spendgate.policy.Alerts;
+import dev.spendgate.policy.Enforcement;
+import dev.spendgate.spend.SpendSnapshot;
+import dev.spendgate.spend.UnattributedSpend;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One watch run's alerting: the alerts a gate report holds (its live-spend findings that are not
+ * waived, and orphaned and unattributed spend), routed by the policy set's {@code alerts:}, then,
+ * channel by channel, what is new, escalated, due again ({@code alerts.renotify}) or resolved
+ * since the state, delivered (or previewed for a dry run) and recorded. A delivery that fails is
+ * not recorded, so the next run sends it again; every channel is tried whatever another did.
+ */
+public final class Watch {
+
+    /** The intent whose findings become alerts: live spend after the merge. */
+    public static final String INTENT = "liveSpend";
+
+    /** The name an alert about spend without a manifest tag carries. */
+    public static final String UNTAGGED = "(untagged)";
+
+    /**
+     * An alert of this run and where it goes.
+     *
+     * @param channels the channels its routes name, in route order; empty when no route matches
+     */
+    public record Routed(Alert alert, List<String> channels) {
+
+        public Routed {
+            Objects.requireNonNull(alert, "alert == null");
+            channels = List.copyOf(channels);
+        }
+    }
+
+    /**
+     * What a watch run is told besides the alerts.
+     *
+     * @param runUrl a link to the run (the CI job), or null
+     * @param dryRun preview what would be sent; send nothing, record nothing
+     */
+    public record Settings(Alerts config, Instant now, String runUrl, boolean dryRun) {
+
+        public Settings {
+            Objects.requireNonNull(config, "config == null");
+            Objects.requireNonNull(now, "now == null");
+        }
+    }
+
+    /** Saves the state after each channel's deliveries, so that a run killed later loses nothing sent. */
+    @FunctionalInterface
+    public interface Saver {
+        void save() throws IOException;
+    }
+
+    private Watch() {
+    }
+
+    /** The alerts of {@code report}, each routed. */
+    public static List<Routed> alerts(GateReport report, Settings settings) {
+        Alerts config = settings.config();
+        Instant now = settings.now();
+        String runUrl = settings.runUrl();
+        List<Routed> out = new ArrayList<>();
+        for (ManifestReport m : report.manifests()) {
+            for (Finding f : m.findings()) {
+                if (!INTENT.equals(f.intent()) || f.outcome() == Outcome.WAIVED) {
+                    continue;
+                }
+                Map<String, String> numbers = new LinkedHashMap<>();
+                f.evidence().forEach((k, v) -> numbers.put(k, Messages.format(v)));
+                String level = f.enforcement().wireName();
+                Alert a = new Alert(Alert.fingerprint(m.name(), f.rule(), level), AlertStatus.NEW, m.name(), m.file(),
+                        f.location() == null ? 0 : f.location().line(), m.team(), m.environment(), m.owner(), f.rule(),
+                        f.title(), level, f.message(), numbers, now, runUrl);
+                out.add(new Routed(a, config.route(m.team(), m.environment(), f.rule(), f.enforcement())));
+            }
+        }
+        SpendSnapshot spend = report.spend();
+        if (spend != null) {
+            orphans(spend, config, now, runUrl, out);
+        }
+        return out;
+    }
+
+    private static void orphans(SpendSnapshot spend, Alerts config, Instant now, String runUrl, List<Routed> out) {
+        String level = config.orphanLevel().wireName();
+        Map<String, java.math.BigDecimal> untaggedCost = new LinkedHashMap<>();
+        Map<String, Long> untaggedRows = new LinkedHashMap<>();
+        for (UnattributedSpend u : spend.unattributedBy()) {
+            if (u.manifestTag() == null) {
+                untaggedCost.merge(String.valueOf(u.team()), u.cost(), java.math.BigDecimal::add);
+                untaggedRows.merge(String.valueOf(u.team()), u.rows(), Long::sum);
+                continue;
+            }
+            if (u.cost().compareTo(config.orphanMinSpend()) < 0) {
+                continue;
+            }
+            Map<String, String> numbers = new LinkedHashMap<>();
+            numbers.put("spend", u.cost().toPlainString());
+            numbers.put("currency", spend.currency());
+            numbers.put("rows", Long.toString(u.rows()));
+            numbers.put("source", spend.source());
+            String message = u.cost().toPlainString() + " " + spend.currency() + " of spend (" + u.rows()
+                    + (u.rows() == 1 ? " row" : " rows") + " in " + spend.source() + ") is tagged with manifest "
+                    + u.manifestTag() + (u.team() == null ? "" : " and team " + u.team())
+                    + ", which no manifest of the run declares: deleted, renamed or never declared";
+            Alert a = new Alert(Alert.fingerprint(u.manifestTag(), Alerts.ORPHANED_SPEND, level), AlertStatus.NEW,
+                    u.manifestTag(), null, 0, u.team(), null, null, Alerts.ORPHANED_SPEND, "Orphaned spend", level,
+                    message, numbers, now, runUrl);
+            out.add(new Routed(a, config.route(u.team(), null, Alerts.ORPHANED_SPEND, config.orphanLevel())));
+        }
+        untaggedCost.forEach((teamKey, cost) -> {
+            if (cost.compareTo(config.unattributedAbove()) <= 0) {
+                return;
+            }
+            String team = teamKey.equals("null") ? null : teamKey;
+            String name = team == null ? UNTAGGED : UNTAGGED + " " + team;
+            Map<String, String> numbers = new LinkedHashMap<>();
+            numbers.put("spend", cost.toPlainString());
+            numbers.put("currency", spend.currency());
+            numbers.put("rows", Long.toString(untaggedRows.get(teamKey)));
+            numbers.put("threshold", config.unattributedAbove().toPlainString());
+            numbers.put("source", spend.source());
+            String message = cost.toPlainString() + " " + spend.currency() + " of spend"
+                    + (team == null ? " without a team tag" : " of team " + team) + " carries no manifest tag ("
+                    + untaggedRows.get(teamKey) + " rows in " + spend.source() + "), above alerts.orphans.unattributedAbove "
+                    + config.unattributedAbove().toPlainString() + " " + spend.currency();
+            Alert a = new Alert(Alert.fingerprint(name, Alerts.UNATTRIBUTED_SPEND, level), AlertStatus.NEW, name, null,
+                    0, team, null, null, Alerts.UNATTRIBUTED_SPEND, "Unattributed spend", level, message, numbers, now,
+                    runUrl);
+            out.add(new Routed(a, config.route(team, null, Alerts.UNATTRIBUTED_SPEND, config.orphanLevel())));
+        });
+    }
+
+    /**
+     * Plans and delivers (or, for a dry run, previews) every channel's changes, in the order the
+     * channels are written, recording each delivery in {@code state} and saving after each channel.
+     *
+     * @param channels the opened channels by name: every one {@code config} defines
+     */
+    public static WatchResult run(List<Routed> alerts, Map<String, AlertChannel> channels, AlertState state,
+                                  Saver saver, Settings settings) throws IOException {
+        boolean dryRun = settings.dryRun();
+        List<WatchResult.ChannelRun> runs = new ArrayList<>();
+        for (AlertChannel channel : channels.values()) {
+            Plan plan = plan(channel.name(), alerts, state, settings);
+            Batch batch = new Batch(plan.changes, plan.open);
+            if (plan.changes.isEmpty()) {
+                runs.add(new WatchResult.ChannelRun(channel.name(), channel.type(), plan.open.size(), plan.quiet,
+                        List.of(), List.of()));
+                continue;
+            }
+            if (dryRun) {
+                runs.add(new WatchResult.ChannelRun(channel.name(), channel.type(), plan.open.size(), plan.quiet,
+                        List.of(), channel.preview(batch)));
+                continue;
+            }
+            List<Delivery> deliveries = channel.deliver(batch);
+            for (Delivery d : deliveries) {
+                if (d.outcome() != Delivery.Outcome.DELIVERED) {
+                    continue;
+                }
+                if (d.alert().resolved()) {
+                    state.resolved(channel.name(), d.alert().fingerprint());
+                } else {
+                    state.delivered(channel.name(), d.alert(), settings.now());
+                }
+            }
+            saver.save();
+            runs.add(new WatchResult.ChannelRun(channel.name(), channel.type(), plan.open.size(), plan.quiet,
+                    deliveries, List.of()));
+        }
+        List<String> forgotten = new ArrayList<>();
+        for (AlertState.Sent s : state.entries()) {
+            if (!channels.containsKey(s.channel())) {
+                forgotten.add(s.channel() + ": " + s.alert().ruleId() + " " + s.alert().manifest()
+                        + " was sent on a channel alerts.channels no longer defines; its resolve cannot be sent");
+                if (!dryRun) {
+                    state.resolved(s.channel(), s.alert().fingerprint());
+                }
+            }
+        }
+        if (!dryRun && !forgotten.isEmpty()) {
+            saver.save();
+        }
+        List<Alert> unrouted = alerts.stream().filter(r -> r.channels().isEmpty()).map(Routed::alert).toList();
+        return new WatchResult(alerts, runs, unrouted, forgotten, dryRun);
+    }
+
+    private record Plan(List<Alert> changes, List<Alert> open, int quiet) {
+    }
+
+    private static Plan plan(String channel, List<Routed> alerts, AlertState state, Settings settings) {
+        Instant now = settings.now();
+        List<Alert> changes = new ArrayList<>();
+        List<Alert> open = new ArrayList<>();
+        Set<String> current = new LinkedHashSet<>();
+        int quiet = 0;
+        for (Routed r : alerts) {
+            if (!r.channels().contains(channel)) {
+                continue;
+            }
+            Alert a = r.alert();
+            current.add(a.fingerprint());
+            open.add(a);
+            AlertState.Sent sent = state.get(a.fingerprint(), channel);
+            if (sent == null) {
+                changes.add(a.withStatus(escalates(a, channel, state) ? AlertStatus.ESCALATED : AlertStatus.NEW));
+            } else if (!now.isBefore(sent.lastSent().plus(settings.config().renotify()))) {
+                changes.add(a.withStatus(AlertStatus.REPEAT));
+            } else {
+                quiet++;
+            }
+        }
+        for (AlertState.Sent s : state.entries()) {
+            if (s.channel().equals(channel) && !current.contains(s.alert().fingerprint())) {
+                Alert was = s.alert();
+                changes.add(new Alert(was.fingerprint(), AlertStatus.RESOLVED, was.manifest(), was.file(), was.line(),
+                        was.team(), was.environment(), was.owner(), was.ruleId(), was.ruleTitle(), was.level(),
+                        was.message(), was.numbers(), now, settings.runUrl()));
+            }
+        }
+        return new Plan(changes, open, quiet);
+    }
+
+    /** True when the channel holds an alert of the same manifest at a lower level, and none at this level or above. */
+    private static boolean escalates(Alert a, String channel, AlertState state) {
+        Enforcement level = Enforcement.fromWire(a.level());
+        boolean lower = false;
+        for (AlertState.Sent s : state.entries()) {
+            if (!s.channel().equals(channel) || !s.alert().manifest().equals(a.manifest())) {
+                continue;
+            }
+            Enforcement sent = Enforcement.fromWire(s.alert().level());
+            if (sent == null || level == null) {
+                continue;
+            }
+            if (sent.compareTo(level) >= 0) {
+                return false;
+            }
+            lower = true;
+        }
+        return lower;
+    }
+}
