@@ -60,10 +60,11 @@ public record Alerts(Duration renotify, BigDecimal orphanMinSpend, BigDecimal un
 
         /** True when an alert with these properties goes this route; a null property matches only an empty criterion. */
         public boolean matches(String team, String environment, String rule, Enforcement level) {
-            return (teams.isEmpty() || teams.contains(team))
-                    && (environments.isEmpty() || environments.contains(environment))
+            // immutable sets throw on contains(null): a missing property matches only an empty criterion
+            return (teams.isEmpty() || team != null && teams.contains(team))
+                    && (environments.isEmpty() || environment != null && environments.contains(environment))
                     && (rules.isEmpty() || rules.stream().anyMatch(r -> ruleMatches(r, rule)))
-                    && (levels.isEmpty() || levels.contains(level));
+                    && (levels.isEmpty() || level != null && levels.contains(level));
         }
 
         private static boolean ruleMatches(String pattern, String rule) {

@@ -62,7 +62,10 @@ final class AlertsParser {
             orphans.rejectUnknown();
         }
         Map<String, ChannelConfig> channels = channels(f);
-        List<Alerts.Route> routes = routes(f, channels.keySet(), ruleIds, teams);
+        // routes are checked against every channel written, so that a bad channel is reported once
+        Fields written = f.mapping("channels");
+        Set<String> names = written == null ? Set.of() : new LinkedHashSet<>(written.keys());
+        List<Alerts.Route> routes = routes(f, names, ruleIds, teams);
         f.rejectUnknown();
         return new Alerts(renotify == null ? Alerts.DEFAULT_RENOTIFY : renotify.duration(), minSpend, unattributed,
                 orphanLevel, channels, routes);

@@ -58,11 +58,25 @@ public final class StateFile implements AutoCloseable {
                 throw new SpendgateException(LOCKED, display + ": the alert state is locked by another watch run "
                         + "(" + lockFile.getFileName() + "); waited " + wait.toSeconds() + " s");
             }
+            removeLeftovers(absolute);
             AlertState state = AlertState.read(absolute, display);
             return new StateFile(absolute, channel, lock, state);
         } catch (SpendgateException | IOException | RuntimeException e) {
             channel.close();
             throw e;
+        }
+    }
+
+    /** Deletes the temporary files a killed run left beside the state (this run holds the lock). */
+    private static void removeLeftovers(Path file) throws IOException {
+        String prefix = "." + file.getFileName();
+        try (java.util.stream.Stream<Path> siblings = Files.list(file.getParent())) {
+            for (Path p : siblings.toList()) {
+                String n = p.getFileName().toString();
+                if (n.startsWith(prefix) && n.endsWith(".tmp")) {
+                    Files.deleteIfExists(p);
+                }
+            }
         }
     }
 
