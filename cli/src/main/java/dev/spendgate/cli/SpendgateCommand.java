@@ -37,6 +37,7 @@ final class SpendgateCommand implements Runnable {
         m.put("rules", RulesCommand::new);
         m.put("test", TestCommand::new);
         m.put("spend", SpendCommand::new);
+        m.put("watch", WatchCommand::new);
         m.put("packs", PacksCommand::new);
         m.put("docs", DocsCommand::new);
         m.put("schema", SchemaCommand::new);
