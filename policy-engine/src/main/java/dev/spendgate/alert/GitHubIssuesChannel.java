@@ -179,8 +179,13 @@ final class GitHubIssuesChannel implements AlertChannel {
             JsonObject patch = Json.createObjectBuilder().add("title", title(key, open)).add("body", body(key, open, changes))
                     .build();
             HttpSender.Reply r = sender.send(new HttpSender.Request("PATCH", issue(number), headers(true), patch.toString()));
-            return r.status() == 200 ? new String[]{null, "issue #" + number + " updated"}
-                    : new String[]{failure("update issue #" + number + " of " + repository, r), null};
+            if (r.status() == 200) {
+                return new String[]{null, "issue #" + number + " updated"};
+            }
+            if (r.status() != 404 && r.status() != 410) {
+                return new String[]{failure("update issue #" + number + " of " + repository, r), null};
+            }
+            // deleted or transferred since it was listed: open a new one
         }
         HttpSender.Reply r = sender.send(new HttpSender.Request("POST", URI.create(repo() + "/issues"), headers(true),
                 create(key, open, changes).toString()));

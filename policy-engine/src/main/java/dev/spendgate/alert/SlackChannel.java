@@ -97,7 +97,7 @@ final class SlackChannel extends PostChannel {
     @Override
     Delivery answer(Alert alert, HttpSender.Reply reply) {
         if (reply.status() == 200) {
-            return new Delivery(alert, Delivery.Outcome.DELIVERED, "200 " + firstLine(reply.body()));
+            return new Delivery(alert, Delivery.Outcome.DELIVERED, ("200 " + firstLine(reply.body())).strip());
         }
         return new Delivery(alert, Delivery.Outcome.FAILED, reply.failure(firstLine(reply.body())));
     }

@@ -181,6 +181,16 @@ class GitHubIssuesChannelTest {
     }
 
     @Test
+    void anIssueDeletedSinceItWasListedIsOpenedAgain() throws Exception {
+        AlertChannel channel = open();
+        Alert burn = burn("bot", AlertStatus.NEW, "payments");
+        assertEquals("issue #4 created", channel.deliver(new Batch(List.of(burn), List.of(burn))).get(0).detail());
+        github.refuse("PATCH", FakeService.json(404, "{\"message\":\"Not Found\"}"));
+        Alert repeat = burn.withStatus(AlertStatus.REPEAT);
+        assertEquals("issue #5 created", channel.deliver(new Batch(List.of(repeat), List.of(repeat))).get(0).detail());
+    }
+
+    @Test
     void thePreviewShowsTheRequestsWithoutSendingThem() throws Exception {
         AlertChannel channel = open();
         Alert burn = burn("bot", AlertStatus.NEW, "payments");
