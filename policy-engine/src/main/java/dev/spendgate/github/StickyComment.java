@@ -17,8 +17,6 @@ import java.io.StringReader;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Keeps one spendgate comment on a pull request up to date through the GitHub REST API: lists the
@@ -33,7 +31,6 @@ public final class StickyComment implements AutoCloseable {
     /** GitHub rejects comment bodies longer than this (422). */
     public static final int MAX_BODY = 65_536;
 
-    private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"next\"");
     private static final int ATTEMPTS = 3;
 
     /** What happened to the comment. */
@@ -154,17 +151,9 @@ public final class StickyComment implements AutoCloseable {
                     return c.getJsonNumber("id").longValue();
                 }
             }
-            next = nextPage(r.link);
+            next = Rest.nextPage(r.link);
         }
         return 0;
-    }
-
-    static URI nextPage(String link) {
-        if (link == null) {
-            return null;
-        }
-        Matcher m = NEXT.matcher(link);
-        return m.find() ? URI.create(m.group(1)) : null;
     }
 
     private Invocation.Builder request(URI uri) {

@@ -8,11 +8,16 @@ import org.glassfish.jersey.client.ClientConfig;
 import org.glassfish.jersey.jnh.connector.JavaNetHttpConnectorProvider;
 
 import java.io.StringReader;
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** What the clients of code hosts' REST APIs (the GitHub comment, the GitLab note) share. */
 public final class Rest {
+
+    private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"next\"");
 
     private Rest() {
     }
@@ -38,6 +43,18 @@ public final class Rest {
         } catch (RuntimeException e) {
             return 0;
         }
+    }
+
+    /**
+     * The {@code rel="next"} page of a {@code Link} header (RFC 8288, as GitHub pages its lists),
+     * or null when there is none (the last page, or no header).
+     */
+    public static URI nextPage(String link) {
+        if (link == null) {
+            return null;
+        }
+        Matcher m = NEXT.matcher(link);
+        return m.find() ? URI.create(m.group(1)) : null;
     }
 
     /** The innermost cause, as {@code ConnectException: Connection refused}. */

@@ -1,2 +1,2 @@
-/** What the REST clients of code hosts share: the client, ids, causes, waits. */
+/** What the REST clients of code hosts and the alert channels share: the client, ids, paging, causes, waits. */
 package dev.spendgate.http;
