@@ -1,5 +1,6 @@
 package dev.spendgate.alert;
 
+import dev.spendgate.policy.ChannelConfig;
 import java.util.List;
 
 /**

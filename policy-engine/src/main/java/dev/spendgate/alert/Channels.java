@@ -4,6 +4,8 @@ import dev.spendgate.error.InvalidInputException;
 import dev.spendgate.input.Problem;
 import dev.spendgate.input.Redactor;
 import dev.spendgate.input.SourceLocation;
+import dev.spendgate.policy.ChannelConfig;
+import dev.spendgate.policy.ChannelTypes;
 import jakarta.mail.internet.InternetAddress;
 
 import java.net.URI;

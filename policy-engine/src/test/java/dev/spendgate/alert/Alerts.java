@@ -2,6 +2,7 @@ package dev.spendgate.alert;
 
 import dev.spendgate.input.SourceLocation;
 
+import dev.spendgate.policy.ChannelConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,6 +2,8 @@ package dev.spendgate.alert;
 
 import dev.spendgate.error.ExitCodes;
 import dev.spendgate.error.InvalidInputException;
+import dev.spendgate.policy.ChannelConfig;
+import dev.spendgate.policy.ChannelTypes;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dev.spendgate.alert;
 
 import dev.spendgate.error.InvalidInputException;
+import dev.spendgate.policy.ChannelConfig;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
