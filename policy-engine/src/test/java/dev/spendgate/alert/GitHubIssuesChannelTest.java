@@ -1,5 +1,7 @@
 package dev.spendgate.alert;
 
+import dev.spendgate.alert.testing.FakeGitHubIssues;
+import dev.spendgate.alert.testing.FakeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package dev.spendgate.alert;
 
+import dev.spendgate.alert.testing.FakeGitHubIssues;
+import dev.spendgate.alert.testing.FakeService;
 import dev.spendgate.error.InvalidInputException;
 import dev.spendgate.policy.ChannelConfig;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.spendgate.alert;
 
+import dev.spendgate.alert.testing.FakeService;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;

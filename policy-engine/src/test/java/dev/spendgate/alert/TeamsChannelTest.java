@@ -1,5 +1,6 @@
 package dev.spendgate.alert;
 
+import dev.spendgate.alert.testing.FakeService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;

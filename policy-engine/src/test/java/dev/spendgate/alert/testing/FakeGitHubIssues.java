@@ -1,4 +1,4 @@
-package dev.spendgate.alert;
+package dev.spendgate.alert.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -29,17 +29,17 @@ import java.util.Map;
  * filtered by state and labels, with pull requests among them as GitHub lists them; create and
  * update. A scripted refusal answers every request while it is set.
  */
-final class FakeGitHubIssues implements AutoCloseable {
+public final class FakeGitHubIssues implements AutoCloseable {
 
     /** One issue as the server keeps it. */
-    static final class Issue {
-        final long number;
-        String title;
-        String body;
-        String state = "open";
-        String stateReason;
-        final List<String> labels;
-        final boolean pullRequest;
+    public static final class Issue {
+        public final long number;
+        public String title;
+        public String body;
+        public String state = "open";
+        public String stateReason;
+        public final List<String> labels;
+        public final boolean pullRequest;
 
         Issue(long number, String title, String body, List<String> labels, boolean pullRequest) {
             this.number = number;
@@ -50,7 +50,7 @@ final class FakeGitHubIssues implements AutoCloseable {
         }
     }
 
-    record Call(String method, String path, Map<String, String> headers, String body) {
+    public record Call(String method, String path, Map<String, String> headers, String body) {
     }
 
     private final HttpServer server;
@@ -61,7 +61,7 @@ final class FakeGitHubIssues implements AutoCloseable {
     private volatile FakeService.Answer refusal;
     private volatile String refusedMethod;
 
-    FakeGitHubIssues(String repository, int pageSize) {
+    public FakeGitHubIssues(String repository, int pageSize) {
         this.repository = repository;
         this.pageSize = pageSize;
         try {
@@ -73,28 +73,28 @@ final class FakeGitHubIssues implements AutoCloseable {
         server.start();
     }
 
-    URI api() {
+    public URI api() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** Adds an issue (or a pull request, which the issues list includes) someone else opened. */
-    synchronized Issue seed(String title, String body, List<String> labels, boolean pullRequest) {
+    public synchronized Issue seed(String title, String body, List<String> labels, boolean pullRequest) {
         Issue i = new Issue(issues.size() + 1, title, body, labels, pullRequest);
         issues.add(i);
         return i;
     }
 
     /** Every request of {@code method} (null: of any) answered with {@code answer} from now on; null to stop. */
-    void refuse(String method, FakeService.Answer answer) {
+    public void refuse(String method, FakeService.Answer answer) {
         this.refusedMethod = method;
         this.refusal = answer;
     }
 
-    List<Issue> issues() {
+    public List<Issue> issues() {
         return List.copyOf(issues);
     }
 
-    List<Call> calls() {
+    public List<Call> calls() {
         return List.copyOf(calls);
     }
 

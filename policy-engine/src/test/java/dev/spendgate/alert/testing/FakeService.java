@@ -1,4 +1,4 @@
-package dev.spendgate.alert;
+package dev.spendgate.alert.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -22,11 +22,11 @@ import java.util.Map;
  * receiver): it records every request and answers from a script of replies, then with the last
  * one, as the service would.
  */
-final class FakeService implements AutoCloseable {
+public final class FakeService implements AutoCloseable {
 
     /** One recorded request. */
-    record Received(String method, String path, Map<String, String> headers, String body) {
-        String header(String name) {
+    public record Received(String method, String path, Map<String, String> headers, String body) {
+        public String header(String name) {
             for (Map.Entry<String, String> e : headers.entrySet()) {
                 if (e.getKey().equalsIgnoreCase(name)) {
                     return e.getValue();
@@ -37,19 +37,19 @@ final class FakeService implements AutoCloseable {
     }
 
     /** One scripted answer. */
-    record Answer(int status, String contentType, String body, Map<String, String> headers) {
-        Answer header(String name, String value) {
+    public record Answer(int status, String contentType, String body, Map<String, String> headers) {
+        public Answer header(String name, String value) {
             Map<String, String> h = new LinkedHashMap<>(headers);
             h.put(name, value);
             return new Answer(status, contentType, body, h);
         }
     }
 
-    static Answer text(int status, String body) {
+    public static Answer text(int status, String body) {
         return new Answer(status, "text/html", body, Map.of());
     }
 
-    static Answer json(int status, String body) {
+    public static Answer json(int status, String body) {
         return new Answer(status, "application/json", body, Map.of());
     }
 
@@ -58,7 +58,7 @@ final class FakeService implements AutoCloseable {
     private final Deque<Answer> script = new ArrayDeque<>();
     private Answer last;
 
-    FakeService(String path, Answer... answers) {
+    public FakeService(String path, Answer... answers) {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -71,7 +71,7 @@ final class FakeService implements AutoCloseable {
     }
 
     /** Replaces the script. */
-    synchronized void answer(Answer... answers) {
+    public synchronized void answer(Answer... answers) {
         script.clear();
         script.addAll(List.of(answers));
         last = answers[answers.length - 1];
@@ -97,11 +97,11 @@ final class FakeService implements AutoCloseable {
     }
 
     /** The address of {@code path} on this server. */
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
