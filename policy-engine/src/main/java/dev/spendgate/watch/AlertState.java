@@ -92,7 +92,7 @@ public final class AlertState {
         } catch (JsonParsingException e) {
             JsonLocation at = e.getLocation();
             throw corrupt(display, at == null ? 1 : (int) at.getLineNumber(), at == null ? 1 : (int) at.getColumnNumber(),
-                    "not valid JSON: " + e.getMessage());
+                    "not valid JSON: " + parserMessage(e.getMessage()));
         } catch (JsonException e) {
             throw corrupt(display, 1, 1, "not valid JSON: " + e.getMessage());
         }
@@ -142,6 +142,11 @@ public final class AlertState {
             throw new IllegalStateException(where + "." + key + " is missing");
         }
         return o.getString(key);
+    }
+
+    /** The parser's message without the place (the location says it) and without "token=", which reads as a secret. */
+    private static String parserMessage(String message) {
+        return String.valueOf(message).replace("token=", "token ").replaceAll(" at \\(line no=[^)]*\\)", "");
     }
 
     private static InvalidInputException corrupt(String display, int line, int column, String what) {
