@@ -45,6 +45,7 @@ class ActionlintTest {
             Files.copy(Path.of("../action.yml"), repo.dir().resolve("action.yml"));
             Path workflows = Files.createDirectories(repo.dir().resolve(".github/workflows"));
             Files.copy(Path.of("../examples/github-actions/spendgate.yml"), workflows.resolve("example.yml"));
+            Files.copy(Path.of("../examples/github-actions/spendgate-watch.yml"), workflows.resolve("watch.yml"));
             Files.copy(Path.of("../.github/workflows/release.yml"), workflows.resolve("release.yml"));
             String local = """
                     name: local
