@@ -254,6 +254,17 @@ class WatchCommandTest {
     }
 
     @Test
+    void staleSpendIsOneAlertForTheRunNotOnePerManifest() throws Exception {
+        // three days after the export's newest row: past liveSpend.maxStaleness (36h) for every manifest
+        CliRun r = watch("2026-11-25T12:00:00Z", "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> stale = bodies(events).stream().filter(b -> b.contains("SG-SPD-005")).toList();
+        assertEquals(1, stale.size(), bodies(events).toString());
+        assertTrue(stale.get(0).contains("(spend source)") && stale.get(0).contains("10 manifests cannot be judged"),
+                stale.get(0));
+    }
+
+    @Test
     void withoutASpendSourceItIsAUsageError() {
         CliRun r = CliRun.withEnv(env, "watch", "-C", dir.toString(), "manifests", "--policy", "policy.yaml");
         assertEquals(2, r.exitCode());

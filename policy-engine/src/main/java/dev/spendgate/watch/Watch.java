@@ -37,6 +37,12 @@ public final class Watch {
     /** The intent whose findings become alerts: live spend after the merge. */
     public static final String INTENT = "liveSpend";
 
+    /** The rule whose findings are about the spend source, not a manifest: one alert for the run. */
+    public static final String STALE_SPEND = "SG-SPD-005";
+
+    /** The name the one alert about a stale or empty spend source carries. */
+    public static final String SPEND_SOURCE = "(spend source)";
+
     /** The name an alert about spend without a manifest tag carries. */
     public static final String UNTAGGED = "(untagged)";
 
@@ -82,9 +88,17 @@ public final class Watch {
         Instant now = settings.now();
         String runUrl = settings.runUrl();
         List<Routed> out = new ArrayList<>();
+        Finding stale = null;
+        int staleManifests = 0;
         for (ManifestReport m : report.manifests()) {
             for (Finding f : m.findings()) {
                 if (!INTENT.equals(f.intent()) || f.outcome() == Outcome.WAIVED) {
+                    continue;
+                }
+                if (f.rule().equals(STALE_SPEND)) {
+                    // the export stopped, not the manifests: one alert, not one per manifest
+                    stale = stale == null ? f : stale;
+                    staleManifests++;
                     continue;
                 }
                 Map<String, String> numbers = new LinkedHashMap<>();
@@ -95,6 +109,17 @@ public final class Watch {
                         f.title(), level, f.message(), numbers, now, runUrl);
                 out.add(new Routed(a, config.route(m.team(), m.environment(), f.rule(), f.enforcement())));
             }
+        }
+        if (stale != null) {
+            Map<String, String> numbers = new LinkedHashMap<>();
+            stale.evidence().forEach((k, v) -> numbers.put(k, Messages.format(v)));
+            numbers.put("manifests", Integer.toString(staleManifests));
+            String level = stale.enforcement().wireName();
+            Alert a = new Alert(Alert.fingerprint(SPEND_SOURCE, STALE_SPEND, level), AlertStatus.NEW, SPEND_SOURCE, null, 0,
+                    null, null, null, STALE_SPEND, stale.title(), level, stale.message() + " (" + staleManifests
+                    + (staleManifests == 1 ? " manifest" : " manifests") + " cannot be judged on live spend)", numbers, now,
+                    runUrl);
+            out.add(new Routed(a, config.route(null, null, STALE_SPEND, stale.enforcement())));
         }
         SpendSnapshot spend = report.spend();
         if (spend != null) {

@@ -118,7 +118,7 @@ class BaselinePackTest {
         Pack pack = Baseline.PACK;
         assertEquals("baseline", pack.id());
         assertEquals("2026.12.0", pack.version());
-        assertEquals(37, pack.rules().size());
+        assertEquals(38, pack.rules().size());
         Pattern placeholder = Pattern.compile("\\{(\\w+)}");
         for (RuleInfo rule : pack.rules()) {
             assertNotNull(rule.level(), rule.id() + " level");
