@@ -31,7 +31,7 @@ python3 bench/paired.py "$runs" \
     "JDK 17 java -jar check=$jdk17/bin/java -jar $jar $run" \
     "JDK 25 java -version=$jdk25/bin/java -version" \
     "JDK 25 bin/spendgate check=env JAVA_HOME=$jdk25 bin/spendgate $run" \
-    "JDK 25 java -jar check=$jdk25/bin/java -jar $jar $run" | tee "$out/coldstart.txt"
+    "JDK 25 java -jar check=$jdk25/bin/java -jar $jar $run" | tee "$out/coldstart.txt" | head -n -1
 
 python3 - "$out/coldstart.txt" <<'PY'
 import json, sys

@@ -62,12 +62,12 @@ echo "== 10,000 manifests ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)
 python3 bench/paired.py "$runs" \
     "conftest 10k=$conftest test --no-color --output json -p bench/conftest $out/manifests-10k" \
     "spendgate 10k=bin/spendgate check $out/manifests-10k --now $now --format json --output $out/spendgate-10k.json" \
-    | tee "$out/vs-conftest-10k.txt"
+    | tee "$out/vs-conftest-10k.txt" | head -n -1
 echo "== 100,000 manifests"
 python3 bench/paired.py "$runs_big" \
     "conftest 100k=$conftest test --no-color --output json -p bench/conftest $out/manifests-100k" \
     "spendgate 100k=bin/spendgate check $out/manifests-100k --now $now --format json --output $out/spendgate-100k.json" \
-    | tee "$out/vs-conftest-100k.txt"
+    | tee "$out/vs-conftest-100k.txt" | head -n -1
 
 python3 - "$out" <<'PY'
 import json, sys
