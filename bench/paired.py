@@ -5,7 +5,7 @@
 
 Each round runs every command once, in the given order, so that a machine that gets busier or
 quieter during the measurement moves all of them alike; a command's first run is a warm-up
-(page cache, a launcher's archive) and is not counted. Commands run without a shell, with their
+(page cache, a launcher's archive) and is not counted (WARMUP=0 skips it, for long runs). Commands run without a shell, with their
 output discarded; the exit code is not checked (a gate that blocks exits 1). Peak RSS is read
 from wait4's rusage of each run. Prints one line per command and, as JSON on the last line,
 the medians in milliseconds and megabytes, for scripts. CPU is user plus system time of the
@@ -41,8 +41,9 @@ def main():
     rss = {name: [] for name, _ in commands}
     codes = {name: set() for name, _ in commands}
     cpu = {name: [] for name, _ in commands}
-    for name, argv in commands:
-        run(argv)
+    if os.environ.get("WARMUP", "1") != "0":
+        for name, argv in commands:
+            run(argv)
     for _ in range(runs):
         for name, argv in commands:
             t, m, code, c = run(argv)
