@@ -30,7 +30,9 @@ unpack() {
 t() { local s; s=$(date +%s.%N); "$@"; python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.2f}')" "$s" "$(date +%s.%N)"; }
 phase() { printf '%-52s %8s s\n' "$1" "$2"; }
 gate() { (cd "$1" && bin/spendgate check examples/manifests --policy examples/policy.yaml --now "$now" > /dev/null 2>&1 || true); }
-paths="cli/target/spendgate.jar cli/target/lib cli/target/spendgate-*.jsa cli/target/spendgate-*.aot"
+# the cached paths of action.yml that exist (the .aot archive only after a JDK 25 run)
+cached() { (cd "$1" && for p in cli/target/spendgate.jar cli/target/lib cli/target/spendgate-*.jsa cli/target/spendgate-*.aot; do
+    [ -e "$p" ] && echo "$p"; done); }
 
 echo "== first job at a branch ref ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
 a=$work/first
@@ -45,7 +47,7 @@ strip_duckdb() {
 }
 phase "DuckDB stripped to $native" "$(t strip_duckdb)"
 phase "archive training (bin/spendgate version)" "$(t sh -c "cd '$a' && bin/spendgate version > /dev/null")"
-# shellcheck disable=SC2086
+paths=$(cached "$a" | tr '\n' ' ')
 phase "cache entry written (tar | $compress)" "$(t sh -c "cd '$a' && tar -cf - $paths | $compress > '$work/entry.$ext'")"
 phase "gate (one run)" "$(t gate "$a")"
 printf '%-52s %8s MB\n' "cache entry" "$(du -m "$work/entry.$ext" | cut -f1)"
