@@ -1,45 +1,31 @@
 #!/usr/bin/env bash
-# Whole-process benchmarks of the gate, as a CI step runs it:
-#   1. cold `check` of one manifest: bin/spendgate (archive of pre-loaded classes) and plain java -jar
-#   2. `check` of 10,000 generated manifests (JSON report to a file): wall time
-#   3. peak resident memory of (2)
-# Needs: a built jar (./mvnw -B package -DskipTests), python3, hyperfine, GNU time (/usr/bin/time).
-# Usage: bench/run.sh [RUNS]     (results: bench/out/*.json and a summary on stdout)
+# The figures of README's performance table, whole process, as a CI step runs the gate:
+#   1. cold `check` of one manifest on JDK 17 and 25, bin/spendgate and plain java -jar, against
+#      java -version in the same run (bench/coldstart.sh);
+#   2. `check` of 10,000 generated manifests (JSON report to a file): wall time, CPU, peak RSS;
+#   3. the sizes of what the build leaves (the jar, lib/) and of the launcher's archives.
+# Against conftest: bench/vs-conftest.sh; the Action's steps: bench/action.sh.
+# Needs: a built jar (./mvnw -B package -DskipTests), python3.
+# Usage: bench/run.sh [RUNS]     (RUNS for the cold start; the 10,000-manifest run is timed 5 times)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=${1:-30}
+runs=${1:-20}
 out=bench/out
 mkdir -p "$out"
 jar=cli/target/spendgate.jar
 [ -f "$jar" ] || ./mvnw -B -q package -DskipTests
 now=2026-11-22T12:00:00Z
-one=examples/manifests/experiments/churn-classifier-ft.yaml
 many=$out/manifests-10k
 [ -d "$many" ] || python3 bench/generate_manifests.py 10000 "$many"
 
-bin/spendgate version > /dev/null    # makes the archive once, as a first run would
+bench/coldstart.sh "$runs"
 
-hyperfine -N --warmup 5 --runs "$runs" --export-json "$out/cold.json" \
-    -n "bin/spendgate check (1 manifest)" "bin/spendgate check $one --now $now" \
-    -n "java -jar check (1 manifest)" "java -jar $jar check $one --now $now" > /dev/null
+echo "== 10,000 manifests ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
+python3 bench/paired.py 5 \
+    "bin/spendgate check (10,000 manifests)=bin/spendgate check $many --now $now --format json --output $out/report-10k.json" \
+    | tee "$out/many.txt" | head -n -1
 
-hyperfine -N --warmup 1 --runs 10 -i --export-json "$out/many.json" \
-    -n "bin/spendgate check (10,000 manifests)" \
-    "bin/spendgate check $many --now $now --format json --output $out/report-10k.json" > /dev/null
-
-peak=0
-for _ in 1 2 3 4 5; do
-    kb=$(/usr/bin/time -f '%M' bin/spendgate check "$many" --now "$now" --format json \
-        --output "$out/report-10k.json" 2>&1 >/dev/null | tail -1 || true)
-    if [ "$kb" -gt "$peak" ]; then peak=$kb; fi
+echo "== sizes"
+for f in "$jar" cli/target/lib/*.jar cli/target/spendgate-*.jsa cli/target/spendgate-*.aot; do
+    [ -f "$f" ] && printf '%-48s %6.1f MB\n' "$f" "$(python3 -c "import os, sys; print(os.path.getsize(sys.argv[1]) / 1e6)" "$f")"
 done
-
-python3 - "$out" "$peak" <<'PY'
-import json, sys
-out, peak = sys.argv[1], int(sys.argv[2])
-for name in ("cold", "many"):
-    for r in json.load(open(f"{out}/{name}.json"))["results"]:
-        print(f"{r['command']:<42} median {r['median']*1000:7.1f} ms  mean {r['mean']*1000:7.1f} ms"
-              f"  min {r['min']*1000:7.1f} ms  max {r['max']*1000:7.1f} ms  ({len(r['times'])} runs)")
-print(f"{'peak RSS, 10,000 manifests':<42} {peak/1024:7.1f} MB (max of 5 runs)")
-PY

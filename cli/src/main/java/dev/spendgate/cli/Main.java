@@ -7,6 +7,13 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // No option of spendgate takes a java.sql type: without this, picocli's built-in converters
+        // for them would load java.sql.DriverManager and the JDBC interfaces on every run
+        if (System.getProperty(PICOCLI_CONVERTER_EXCLUDES) == null) {
+            System.setProperty(PICOCLI_CONVERTER_EXCLUDES, "java\\.sql\\..*");
+        }
         System.exit(Cli.run(args));
     }
+
+    private static final String PICOCLI_CONVERTER_EXCLUDES = "picocli.converters.excludes";
 }

@@ -43,6 +43,14 @@ class EngineClassLoadingTest {
         }
     }
 
+    @Test
+    void aPlainCheckLoadsNoDuckDbNoJdbcDriverAndNoHttpClient() throws Exception {
+        List<String> classes = loadedClasses("check", ONE, "--now", CliTest.NOW);
+        assertEquals(List.of(), classes.stream().filter(c -> c.startsWith("org.duckdb.") || c.startsWith("org.postgresql.")
+                || c.startsWith("java.sql.") || c.startsWith("javax.sql.")).toList(), "a check without --spend reads no spend source");
+        assertEquals(List.of(), classes.stream().filter(EngineClassLoadingTest::httpClient).toList());
+    }
+
     private static boolean httpClient(String className) {
         return className.startsWith("org.glassfish.") || className.startsWith("jakarta.ws.rs.")
                 || className.startsWith("org.jvnet.hk2.") || className.startsWith("javassist.");

@@ -233,4 +233,61 @@ class ReleaseDownloadTest {
             assertEquals(List.of(), requests);
         }
     }
+
+    private static final String DUCKDB = "Fetch DuckDB for a spend source";
+
+    /** The DuckDB jar the build uses: the real driver with its native libraries. */
+    private static byte[] duckdbJar() throws Exception {
+        return Files.readAllBytes(Path.of(org.duckdb.DuckDBDriver.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+    }
+
+    @Test
+    void aSpendSourceAtAReleaseTagFetchesTheRunnersDuckDbJarItVerified() throws Exception {
+        byte[] jar = releaseJar();
+        byte[] duckdb = duckdbJar();
+        release("v1.2.3", jar, sha256(jar) + "  spendgate.jar\n");
+        releases.get("v1.2.3").put("duckdb_jdbc-linux-amd64.jar", duckdb);
+        releases.get("v1.2.3").put("duckdb_jdbc-linux-amd64.jar.sha256",
+                (sha256(duckdb) + "  duckdb_jdbc-linux-amd64.jar\n").getBytes(StandardCharsets.UTF_8));
+        try (TestRepo repo = workspace()) {
+            Files.copy(Path.of("../examples/spend/focus-2026-11.csv"), repo.dir().resolve("focus.csv"));
+            Path action = action("v1.2.3");
+            ActionRunner.Result r = runner(action, repo.dir(), "v1.2.3", new ActionRunner.CacheStore())
+                    .env("INPUT_SPEND", "focus.csv").run(Map.of());
+            assertEquals("success", r.outcomes().get(DUCKDB), r.log());
+            assertTrue(r.log().contains("spendgate: DuckDB for linux-amd64 from the release v1.2.3, SHA-256 " + sha256(duckdb)), r.log());
+            assertArrayEquals(duckdb, Files.readAllBytes(action.resolve("cli/target/lib/duckdb_jdbc.jar")));
+            assertEquals("fail", r.outputs().get("verdict"), "the gate ran with the spend source: " + r.log());
+            assertEquals(List.of(
+                    "GET /spendgate/spendgate/releases/download/v1.2.3/spendgate.jar",
+                    "GET /github-production-release-asset/123456/…",
+                    "GET /spendgate/spendgate/releases/download/v1.2.3/spendgate.jar.sha256",
+                    "GET /github-production-release-asset/123456/…",
+                    "GET /spendgate/spendgate/releases/download/v1.2.3/duckdb_jdbc-linux-amd64.jar",
+                    "GET /github-production-release-asset/123456/…",
+                    "GET /spendgate/spendgate/releases/download/v1.2.3/duckdb_jdbc-linux-amd64.jar.sha256",
+                    "GET /github-production-release-asset/123456/…"), requests);
+        }
+    }
+
+    @Test
+    void aDuckDbJarThatDoesNotMatchItsChecksumIsRefused() throws Exception {
+        byte[] jar = releaseJar();
+        byte[] duckdb = duckdbJar();
+        release("v1.2.3", jar, sha256(jar) + "  spendgate.jar\n");
+        releases.get("v1.2.3").put("duckdb_jdbc-linux-amd64.jar", duckdb);
+        releases.get("v1.2.3").put("duckdb_jdbc-linux-amd64.jar.sha256",
+                (sha256(jar) + "  duckdb_jdbc-linux-amd64.jar\n").getBytes(StandardCharsets.UTF_8));
+        try (TestRepo repo = workspace()) {
+            Path action = action("v1.2.3");
+            ActionRunner.Result r = runner(action, repo.dir(), "v1.2.3", new ActionRunner.CacheStore())
+                    .env("INPUT_SPEND", "focus.csv").run(Map.of());
+            assertEquals("failure", r.outcomes().get(DUCKDB), r.log());
+            assertTrue(r.log().contains("::error::spendgate: checksum mismatch for " + base()
+                    + "/spendgate/spendgate/releases/download/v1.2.3/duckdb_jdbc-linux-amd64.jar (SHA-256 " + sha256(duckdb)
+                    + ", the release says " + sha256(jar) + "); refusing it"), r.log());
+            assertEquals("skipped", r.outcomes().get("Gate"), r.log());
+            assertFalse(Files.exists(action.resolve("cli/target/lib/duckdb_jdbc.jar")));
+        }
+    }
 }
