@@ -2,7 +2,9 @@ package dev.spendgate.cli;
 
 import dev.spendgate.alert.AlertChannel;
 import dev.spendgate.alert.ChannelOptions;
+import dev.spendgate.alert.Delivery;
 import dev.spendgate.engine.EngineSettings;
+import dev.spendgate.error.ExitCodes;
 import dev.spendgate.error.InvalidInputException;
 import dev.spendgate.error.SpendgateException;
 import dev.spendgate.gate.GateReport;
@@ -156,11 +158,11 @@ final class WatchCommand implements Callable<Integer> {
                 err.println("spendgate: " + summary(result) + ", report written to " + output);
             }
             if (result.failed()) {
-                err.println("spendgate: " + result.count(dev.spendgate.alert.Delivery.Outcome.FAILED)
+                err.println("spendgate: " + result.count(Delivery.Outcome.FAILED)
                         + " alert deliveries failed; the next run sends them again (exit 4)");
-                return 4;
+                return ExitCodes.ENGINE_FAILURE;
             }
-            return 0;
+            return ExitCodes.PASS;
         } catch (InvalidInputException e) {
             throw e;
         } catch (SpendgateException e) {
@@ -171,8 +173,8 @@ final class WatchCommand implements Callable<Integer> {
 
     private static String summary(WatchResult r) {
         return r.alerts().size() + (r.alerts().size() == 1 ? " alert" : " alerts") + " open, "
-                + (r.dryRun() ? "dry run" : r.count(dev.spendgate.alert.Delivery.Outcome.DELIVERED) + " delivered, "
-                + r.count(dev.spendgate.alert.Delivery.Outcome.FAILED) + " failed");
+                + (r.dryRun() ? "dry run" : r.count(Delivery.Outcome.DELIVERED) + " delivered, "
+                + r.count(Delivery.Outcome.FAILED) + " failed");
     }
 
     private static void write(String format, GateReport report, WatchResult result, Path file, PrintWriter out,
