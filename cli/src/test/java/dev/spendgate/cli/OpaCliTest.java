@@ -82,6 +82,24 @@ class OpaCliTest {
                 text.out());
     }
 
+    /** A watch run on OPA finds and routes the same alerts, zombies included, as on Drools. */
+    @Test
+    void watchOnOpaRoutesTheSameAlertsAsDrools() {
+        java.util.Map<String, String> env = java.util.Map.of("SPENDGATE_SLACK_SEARCH", "https://hooks.slack.com/services/T/B/x1",
+                "SPENDGATE_TEAMS_PLATFORM", "https://acme.webhook.office.com/workflows/x2",
+                "SPENDGATE_PAGERDUTY_KEY", "R0UT1NGKEYR0UT1NGKEYR0UT1NGKEY12", "SPENDGATE_EVENTS_URL", "https://events.acme.example/x3",
+                "GITHUB_TOKEN", "ghp_opacliwatchtest000000000000");
+        String[] args = {"watch", EXAMPLES, "--policy", POLICY, "--spend", "../examples/spend/focus-2026-11.csv", "--now", NOW,
+                "--dry-run", "--format", "json"};
+        CliRun drools = CliRun.withEnv(env, args);
+        java.util.List<String> opaArgs = new java.util.ArrayList<>(java.util.List.of(args));
+        opaArgs.addAll(java.util.List.of("--engine", "opa", "--opa-url", opa.url()));
+        CliRun onOpa = CliRun.withEnv(env, opaArgs.toArray(String[]::new));
+        assertEquals(0, onOpa.exitCode(), onOpa.err());
+        assertTrue(onOpa.out().contains("\"fingerprint\": \"zombie-notebook|SG-SPD-006|hard-mandatory\""), onOpa.out());
+        assertEquals(withoutEngine(drools.out()), withoutEngine(onOpa.out()));
+    }
+
     @Test
     void dumpInputWritesTheDocumentOpaWasSent() throws IOException {
         Path dump = tmp.resolve("input.json");
