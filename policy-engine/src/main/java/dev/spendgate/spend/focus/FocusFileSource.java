@@ -11,7 +11,7 @@ import dev.spendgate.spend.SpendTally;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.Driver;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,12 +73,16 @@ final class FocusFileSource implements SpendSource {
     private boolean parquetStartText;
     private boolean parquetEndText;
 
+    /** The environment, for the user cache DuckDB's native library is kept in. */
+    private final Map<String, String> env;
+
     FocusFileSource(Path path, String display) {
-        this(path, display, null);
+        this(path, display, null, System.getenv());
     }
 
-    FocusFileSource(Path path, String display, String dateFormat) {
+    FocusFileSource(Path path, String display, String dateFormat, Map<String, String> env) {
         this.path = path;
+        this.env = env;
         this.display = display;
         this.dateFormat = dateFormat == null || dateFormat.isBlank() ? null : dateFormat;
         String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -98,7 +103,7 @@ final class FocusFileSource implements SpendSource {
         if (!Files.isReadable(path)) {
             throw new SpendException("spend_unreadable", display + ": not readable");
         }
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect(env); Statement s = c.createStatement()) {
             s.execute("SET TimeZone = 'UTC'");
             checkDateFormat(c);
             List<String> columns = columns(s);
@@ -144,20 +149,30 @@ final class FocusFileSource implements SpendSource {
     }
 
     /** Opens and closes a connection, so that DuckDB's native library is loaded before it is needed. */
-    static void warmUp() {
+    static void warmUp(Map<String, String> env) {
         try {
-            connect().close();
+            connect(env).close();
         } catch (SQLException | RuntimeException | LinkageError e) {
             // the read that follows opens its own connection and reports what is wrong
         }
     }
 
-    private static Connection connect() throws SQLException {
+    private static Connection connect(Map<String, String> env) throws SQLException {
         Properties p = new Properties();
         // DuckDB keeps no state between runs here: an in-memory database, no extensions fetched
         p.setProperty("autoinstall_known_extensions", "false");
         p.setProperty("autoload_known_extensions", "true");
-        return DriverManager.getConnection("jdbc:duckdb:", p);
+        Driver driver;
+        try {
+            driver = NativeDuckDb.driver(env);
+        } catch (ReflectiveOperationException e) {
+            throw new SQLException("DuckDB's JDBC driver cannot be loaded: " + e, e);
+        }
+        Connection c = driver.connect("jdbc:duckdb:", p);
+        if (c == null) {
+            throw new SQLException("DuckDB's JDBC driver does not take jdbc:duckdb:");
+        }
+        return c;
     }
 
     /** The file's column names, in order, as its header (or Parquet schema) has them. */

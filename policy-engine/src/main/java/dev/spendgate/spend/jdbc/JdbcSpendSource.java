@@ -84,7 +84,8 @@ final class JdbcSpendSource implements SpendSource {
             // DuckDB holds a whole result in memory unless asked to stream it
             properties.setProperty("jdbc_stream_results", "true");
         }
-        try (Drivers drivers = Drivers.find(url.url(), url.display(), options.driverJars(), options.workDir())) {
+        try (Drivers drivers = Drivers.find(url.url(), url.display(), options.driverJars(), options.workDir(),
+                options.env())) {
             Thread thread = Thread.currentThread();
             ClassLoader saved = thread.getContextClassLoader();
             thread.setContextClassLoader(drivers.classLoader());

@@ -209,7 +209,7 @@ class JdbcDuckDbTest {
     void loadsADriverFromAJarOfItsOwn() throws Exception {
         String url = database("t", Types.ZONED, FocusTables.GOOD);
         Path jar = Path.of(org.duckdb.DuckDBDriver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        try (Drivers drivers = Drivers.find(url, url, List.of(jar), dir)) {
+        try (Drivers drivers = Drivers.find(url, url, List.of(jar), dir, Map.of())) {
             ClassLoader loader = drivers.driver().getClass().getClassLoader();
             assertNotSame(org.duckdb.DuckDBDriver.class.getClassLoader(), loader);
             assertEquals("spendgate-jdbc-drivers", loader.getName());
