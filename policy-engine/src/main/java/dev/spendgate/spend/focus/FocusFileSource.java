@@ -361,7 +361,7 @@ final class FocusFileSource implements SpendSource {
      * Bad rows are counted in one group per step.
      */
     private Aggregate aggregate(Statement s, String scan, SpendQuery query, boolean tags) throws SQLException {
-        String rows = "SELECT " + rowExpressions(query, tags) + " FROM " + scan;
+        String rows = "SELECT * FROM (SELECT " + rowExpressions(query, tags) + " FROM " + scan + ")" + window(query);
         String byText = "SELECT " + rowBad() + " AS bad, t, cur, epoch_us(s) // 86400000000 AS d, sum(c) AS cost, "
                 + "count(*) AS n, max(e) AS newest FROM (" + rows + ") GROUP BY ALL";
         // a blank Tags value is no tags
@@ -393,6 +393,29 @@ final class FocusFileSource implements SpendSource {
         }
         agg.groups.sort(SpendTally.ORDER);
         return agg;
+    }
+
+    /**
+     * {@code WHERE} of the query's time window on the start {@code s}, or "" for the whole history:
+     * a row whose start cannot be read ({@code s IS NULL}) is kept, to be counted as bad.
+     */
+    private static String window(SpendQuery query) {
+        if (query.from() == null && query.to() == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(" WHERE (s IS NULL OR (");
+        if (query.from() != null) {
+            b.append("s >= ").append(instant(query.from()));
+        }
+        if (query.to() != null) {
+            b.append(query.from() != null ? " AND " : "").append("s < ").append(instant(query.to()));
+        }
+        return b.append("))").toString();
+    }
+
+    private static String instant(Instant t) {
+        return "TIMESTAMPTZ '" + java.time.LocalDateTime.ofInstant(t, java.time.ZoneOffset.UTC)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS")) + "+00'";
     }
 
     /** The rows DuckDB rejected while reading the CSV: all counted, the first ones described. */
@@ -479,9 +502,11 @@ final class FocusFileSource implements SpendSource {
     private List<BadRow> locate(Statement s, String scan, SpendQuery query, boolean tags, List<Long> rejectedLines)
             throws SQLException {
         String rn = parquet ? "file_row_number + 1" : "row_number() OVER ()";
-        String sql = "SELECT rn, problem FROM (SELECT " + rn + " AS rn, "
+        // rows are numbered among all the file's rows, then those outside the window are left out
+        String sql = "SELECT rn, problem FROM (SELECT " + rn + " AS rn, s, "
                 + problem(query, tags) + " AS problem FROM (SELECT *, "
-                + rowExpressions(query, tags) + " FROM " + scan + ")) WHERE problem IS NOT NULL ORDER BY rn LIMIT "
+                + rowExpressions(query, tags) + " FROM " + scan + "))" + window(query)
+                + (window(query).isEmpty() ? " WHERE " : " AND ") + "problem IS NOT NULL ORDER BY rn LIMIT "
                 + SpendData.MAX_BAD_ROWS_DESCRIBED;
         List<BadRow> out = new ArrayList<>();
         try (ResultSet r = s.executeQuery(sql)) {
