@@ -361,17 +361,7 @@ final class FocusFileSource implements SpendSource {
      * Bad rows are counted in one group per step.
      */
     private Aggregate aggregate(Statement s, String scan, SpendQuery query, boolean tags) throws SQLException {
-        String rows = "SELECT * FROM (SELECT " + rowExpressions(query, tags) + " FROM " + scan + ")" + window(query);
-        String byText = "SELECT " + rowBad() + " AS bad, t, cur, epoch_us(s) // 86400000000 AS d, sum(c) AS cost, "
-                + "count(*) AS n, max(e) AS newest FROM (" + rows + ") GROUP BY ALL";
-        // a blank Tags value is no tags
-        String judged = "SELECT * REPLACE (nullif(trim(t), '') AS t), CASE WHEN bad THEN 'row' ELSE "
-                + groupProblem(query, tags) + " END AS problem FROM (" + byText + ")";
-        String sql = "SELECT problem IS NOT NULL AS bad, "
-                + "CASE WHEN problem IS NULL THEN json_extract_string(t, " + literal(jsonPath(query.manifestTag())) + ") END AS m, "
-                + "CASE WHEN problem IS NULL THEN json_extract_string(t, " + literal(jsonPath(query.teamTag())) + ") END AS tm, "
-                + "CASE WHEN problem IS NULL THEN cur END AS cur, CASE WHEN problem IS NULL THEN d END AS d, "
-                + "sum(cost) AS cost, sum(n) AS n, epoch_us(max(newest)) AS newest FROM (" + judged + ") GROUP BY ALL";
+        String sql = aggregateSql(scan, query, tags);
         Aggregate agg = new Aggregate();
         // tens of thousands of groups come back: columns by position, instants as numbers
         try (ResultSet r = s.executeQuery(sql)) {
@@ -393,6 +383,36 @@ final class FocusFileSource implements SpendSource {
         }
         agg.groups.sort(SpendTally.ORDER);
         return agg;
+    }
+
+    /** Sums the rows in two steps (see {@link #aggregate}). */
+    private String aggregateSql(String scan, SpendQuery query, boolean tags) {
+        String rows = "SELECT * FROM (SELECT " + rowExpressions(query, tags) + " FROM " + scan + ")" + window(query);
+        String byText = "SELECT " + rowBad() + " AS bad, t, cur, epoch_us(s) // 86400000000 AS d, sum(c) AS cost, "
+                + "count(*) AS n, max(e) AS newest FROM (" + rows + ") GROUP BY ALL";
+        // a blank Tags value is no tags
+        String judged = "SELECT * REPLACE (nullif(trim(t), '') AS t), CASE WHEN bad THEN 'row' ELSE "
+                + groupProblem(query, tags) + " END AS problem FROM (" + byText + ")";
+        String sql = "SELECT problem IS NOT NULL AS bad, "
+                + "CASE WHEN problem IS NULL THEN json_extract_string(t, " + literal(jsonPath(query.manifestTag())) + ") END AS m, "
+                + "CASE WHEN problem IS NULL THEN json_extract_string(t, " + literal(jsonPath(query.teamTag())) + ") END AS tm, "
+                + "CASE WHEN problem IS NULL THEN cur END AS cur, CASE WHEN problem IS NULL THEN d END AS d, "
+                + "sum(cost) AS cost, sum(n) AS n, epoch_us(max(newest)) AS newest FROM (" + judged + ") GROUP BY ALL";
+        return sql;
+    }
+
+    /** The DuckDB query that sums the file ({@code --explain-spend}); benchmarks run it in DuckDB's own CLI. */
+    @Override
+    public String explain(SpendQuery query) throws SpendException {
+        try (Connection c = connect(env); Statement s = c.createStatement()) {
+            List<String> columns = columns(s);
+            requireColumns(columns, query);
+            String scan = parquet ? parquetScan() : csvScan(columns, query, true);
+            return "-- DuckDB, in process; rows it cannot parse are counted from its rejects table\n"
+                    + "SET TimeZone = 'UTC';\n" + aggregateSql(scan, query, columns.contains(TAGS)) + ";\n";
+        } catch (SQLException e) {
+            throw new SpendException("spend_unreadable", display + ": " + firstLine(e.getMessage()), e);
+        }
     }
 
     /**

@@ -22,7 +22,9 @@ import java.util.zip.CRC32;
  * DuckDB's JDBC driver with its native library taken from the user cache rather than unpacked from
  * the jar on every run (some 70 MB, a third of a second). The library is extracted once into
  * {@code <user cache>/native/duckdb-<crc32>-<size>/}, named by the CRC-32 and size the jar records
- * for it, checked against that CRC-32 when it is written and on each use.
+ * for it, and checked against that CRC-32 when it is written; a {@code .checked} file beside it
+ * records the size and time of last change it had then, and a library that no longer has them is
+ * checked again (and extracted again when it does not check out).
  *
  * <p>DuckDB's classes are found through the class loader that has them, whatever it is (spendgate's
  * own jar, or a driver jar beside it on the class path), and defined again in a class loader of
@@ -113,8 +115,16 @@ public final class NativeDuckDb {
         }
         Path dir = root.resolve(String.format(Locale.ROOT, "duckdb-%08x-%d", crc, size));
         Path file = dir.resolve(System.mapLibraryName("duckdb_java"));
-        if (Files.isRegularFile(file) && Files.size(file) == size && crc(file) == crc) {
-            return file;
+        Path checked = dir.resolve(file.getFileName() + ".checked");
+        if (Files.isRegularFile(file) && Files.size(file) == size) {
+            // checked before, and the same file since (size and time of the last change): trusted as it is
+            if (stamp(file, crc).equals(readQuietly(checked))) {
+                return file;
+            }
+            if (crc(file) == crc) {
+                Files.writeString(checked, stamp(file, crc));
+                return file;
+            }
         }
         Files.createDirectories(dir);
         Path part = Files.createTempFile(dir, "duckdb_java", ".part");
@@ -135,9 +145,24 @@ public final class NativeDuckDb {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(part, file, StandardCopyOption.REPLACE_EXISTING);
             }
+            Files.writeString(checked, stamp(file, crc));
             return file;
         } finally {
             Files.deleteIfExists(part);
+        }
+    }
+
+    /** What a file that checked out was: its CRC-32, size and time of last change. */
+    private static String stamp(Path file, long crc) throws IOException {
+        return String.format(Locale.ROOT, "crc32 %08x size %d modified %d%n", crc, Files.size(file),
+                Files.getLastModifiedTime(file).toMillis());
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "";
         }
     }
 
