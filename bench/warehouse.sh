@@ -46,7 +46,7 @@ if [ "$("${psql[@]}" -At -c "SELECT to_regclass('$table') IS NOT NULL")" != t ];
             'env', 'prod') AS Tags
         FROM generate_series(1, $rows) g" -c "VACUUM ANALYZE $table"
 fi
-url="jdbc:postgresql://127.0.0.1:$port/postgres"
+url="jdbc:postgresql://127.0.0.1:$port/postgres?spendgate.queryTimeout=0"
 spend=(java -jar "$jar" spend examples/manifests --now "$now" --spend-table "$table" --format json)
 export SPENDGATE_SPEND_USER=spendgate
 "${spend[@]}" --spend "$url" --explain-spend | awk '/^-- the aggregate/{getline; print; exit}' > "$out/warehouse-$rows-aggregate.sql"
@@ -54,9 +54,9 @@ echo "SET TIME ZONE 'UTC';" | cat - "$out/warehouse-$rows-aggregate.sql" > "$out
 
 python3 bench/paired.py "$runs" \
     "psql=${psql[*]} -At -f $out/warehouse-$rows-psql.sql -o /dev/null" \
-    "aggregate=${spend[*]} --spend $url --output $out/warehouse-$rows-aggregate.json" \
-    "stream=${spend[*]} --spend $url?spendgate.read=stream --output $out/warehouse-$rows-stream.json" \
-    2> /dev/null | tee "$out/warehouse-$rows-times.txt"
+    "aggregate=${spend[*]} --spend '$url' --output $out/warehouse-$rows-aggregate.json" \
+    "stream=${spend[*]} --spend '$url&spendgate.read=stream' --output $out/warehouse-$rows-stream.json" \
+    | tee "$out/warehouse-$rows-times.txt"
 cmp "$out/warehouse-$rows-aggregate.json" "$out/warehouse-$rows-stream.json" && echo "reports: the same bytes"
 
 # bytes the client receives, through a counting proxy
@@ -65,7 +65,7 @@ for mode in aggregate stream; do
     python3 bench/byte_proxy.py "$proxy" "$port" "$out/warehouse-$rows-$mode.bytes" &
     pid=$!
     sleep 0.5
-    q=""; [ "$mode" = stream ] && q="?spendgate.read=stream"
+    q="?spendgate.queryTimeout=0"; [ "$mode" = stream ] && q="$q&spendgate.read=stream"
     "${spend[@]}" --spend "jdbc:postgresql://127.0.0.1:$proxy/postgres$q" --output /dev/null 2> /dev/null
     kill "$pid"; wait "$pid" 2> /dev/null || true
     echo "$mode: $(cat "$out/warehouse-$rows-$mode.bytes") bytes received" | tee -a "$out/warehouse-$rows-times.txt"

@@ -365,7 +365,7 @@ final class JdbcSpendSource implements SpendSource {
         } catch (SQLException e) {
             // a hint; some drivers take none
         }
-        long seconds = (millis(options.timeout()) + 999) / 1000;
+        long seconds = (millis(queryTimeout()) + 999) / 1000;
         if (seconds > 0) {
             try {
                 s.setQueryTimeout((int) Math.min(seconds, Integer.MAX_VALUE));
@@ -391,9 +391,11 @@ final class JdbcSpendSource implements SpendSource {
 
     private SpendException failure(SQLException e, String what, List<String> secrets) {
         String state = e.getSQLState();
-        if (e instanceof SQLTimeoutException || "57014".equals(state) && millis(options.timeout()) > 0) {
+        if (e instanceof SQLTimeoutException || "57014".equals(state) && millis(queryTimeout()) > 0) {
             return new SpendException("spend_unreachable", display + ": " + what + ": no answer within "
-                    + seconds(options.timeout()) + " (" + oneLine(e.getMessage(), secrets) + ")", null);
+                    + seconds(queryTimeout()) + " (" + oneLine(e.getMessage(), secrets) + ")"
+                    + (settings.queryTimeout() == null ? "; allow more with spendgate.queryTimeout=SECONDS in the URL"
+                    : ""), null);
         }
         return new SpendException("spend_unreadable", display + ": " + what + ": " + oneLine(e.getMessage(), secrets),
                 null);
@@ -406,6 +408,11 @@ final class JdbcSpendSource implements SpendSource {
         }
         String line = url.redact(message.strip().lines().findFirst().orElse("").strip(), secrets);
         return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+    }
+
+    /** How long one query may take: {@code spendgate.queryTimeout}, else the source's timeout. */
+    private Duration queryTimeout() {
+        return settings.queryTimeout() != null ? settings.queryTimeout() : options.timeout();
     }
 
     private static long millis(Duration d) {

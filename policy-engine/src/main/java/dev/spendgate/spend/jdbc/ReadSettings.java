@@ -15,14 +15,18 @@ import java.util.regex.Pattern;
  * @param url     the URL without spendgate's parameters, for the driver
  * @param stream  whether rows are streamed rather than aggregated in the database
  * @param dialect the dialect named, or null to go by the driver's product name
+ * @param queryTimeout how long a query may take ({@code spendgate.queryTimeout=SECONDS}, 0 for no
+ *                     limit: an aggregate over billions of rows may take minutes); null for the
+ *                     source's timeout
  */
-record ReadSettings(String url, boolean stream, String dialect) {
+record ReadSettings(String url, boolean stream, String dialect, java.time.Duration queryTimeout) {
 
     /** One {@code spendgate.x=value} parameter after {@code ?}, {@code &} or {@code ;}. */
     private static final Pattern PARAMETER = Pattern.compile("([?&;])spendgate\\.([A-Za-z]+)=([^&;#]*)");
 
     static ReadSettings of(String url) throws SpendException {
         boolean stream = false;
+        java.time.Duration queryTimeout = null;
         String dialect = null;
         StringBuilder out = new StringBuilder();
         Matcher m = PARAMETER.matcher(url);
@@ -49,8 +53,15 @@ record ReadSettings(String url, boolean stream, String dialect) {
                     }
                     dialect = value;
                 }
+                case "queryTimeout" -> {
+                    if (!value.matches("[0-9]{1,7}")) {
+                        throw new SpendException("spend_unreadable", "spendgate.queryTimeout in the URL: a number of"
+                                + " seconds (0 for no limit), not " + Values.quote(value));
+                    }
+                    queryTimeout = java.time.Duration.ofSeconds(Long.parseLong(value));
+                }
                 default -> throw new SpendException("spend_unreadable", "spendgate." + key
-                        + " in the URL: spendgate takes spendgate.read and spendgate.dialect");
+                        + " in the URL: spendgate takes spendgate.read, spendgate.dialect and spendgate.queryTimeout");
             }
             // a dropped first query parameter hands its '?' on to the next one
             pendingQuestion |= "?".equals(m.group(1));
@@ -69,6 +80,6 @@ record ReadSettings(String url, boolean stream, String dialect) {
                 cleaned = cleaned.substring(0, amp) + "?" + cleaned.substring(amp + 1);
             }
         }
-        return new ReadSettings(cleaned, stream, dialect);
+        return new ReadSettings(cleaned, stream, dialect, queryTimeout);
     }
 }
