@@ -274,6 +274,13 @@ final class JdbcSpendSource implements SpendSource {
                         PreparedStatement s = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
                                 ResultSet.CONCUR_READ_ONLY);
                         JdbcSpendSource.this.prepare(s);
+                        try {
+                            // a few thousand groups come back at once; with a fetch size PostgreSQL would
+                            // run the query through a cursor, without parallel workers
+                            s.setFetchSize(0);
+                        } catch (SQLException e) {
+                            // a hint; some drivers take none
+                        }
                         return s;
                     }
 

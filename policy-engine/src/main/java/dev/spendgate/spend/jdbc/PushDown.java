@@ -63,6 +63,8 @@ final class PushDown {
     private final Dialect.Cost cost;
     private final Dialect.Tags tags;
     private final boolean tagsInDatabase;
+    /** Whether a JSON Tags column can be grouped by (PostgreSQL's jsonb can, its json cannot). */
+    private boolean groupableJson;
 
     private PushDown(Dialect dialect, String table, SpendQuery query, List<String> names, Dialect.Time start,
                      Dialect.Time end, Dialect.Cost cost, Dialect.Tags tags) {
@@ -87,8 +89,12 @@ final class PushDown {
     static PushDown of(Dialect dialect, String table, SpendQuery query, List<TableColumn> columns, String display)
             throws SpendException {
         List<String> names = columns.stream().map(TableColumn::name).toList();
-        return new PushDown(dialect, table, query, names, time(columns.get(0), display), time(columns.get(1), display),
-                cost(columns.get(2), display), tags(columns.get(4), display));
+        PushDown p = new PushDown(dialect, table, query, names, time(columns.get(0), display),
+                time(columns.get(1), display), cost(columns.get(2), display), tags(columns.get(4), display));
+        String tagsType = columns.get(4).typeName() == null ? "" : columns.get(4).typeName().toLowerCase(Locale.ROOT);
+        p.groupableJson = dialect instanceof Dialects.Postgres ? tagsType.equals("jsonb")
+                : dialect instanceof Dialects.Snowflake;
+        return p;
     }
 
     /** The kind of a timestamp column, or the reason it cannot be aggregated. */
@@ -183,6 +189,15 @@ final class PushDown {
 
     /** 0 for a good row, else the first problem ({@link #PROBLEMS}), in {@link RowReader}'s order. */
     private String problem() {
+        StringBuilder b = new StringBuilder(rowChecks());
+        if (tagsInDatabase) {
+            b.append(tagChecks());
+        }
+        return b.append(" ELSE 0 END").toString();
+    }
+
+    /** The checks of a row whatever its tags, as {@code CASE WHEN ... THEN code} without its end. */
+    private String rowChecks() {
         StringBuilder b = new StringBuilder("CASE WHEN row_start IS NULL THEN 1 WHEN row_end IS NULL THEN 2"
                 + " WHEN row_cost IS NULL THEN 3");
         String notFinite = dialect.notFinite("row_cost", cost);
@@ -193,19 +208,35 @@ final class PushDown {
         b.append(" WHEN row_currency IS NULL OR TRIM(row_currency) = '' THEN 6");
         b.append(" WHEN TRIM(row_currency) <> ").append(dialect.literal(query.currency())).append(" THEN 7");
         b.append(" WHEN row_end < row_start THEN 8");
-        if (tagsInDatabase) {
-            b.append(" WHEN ").append(dialect.noTags("row_tags", tags)).append(" THEN 0");
-            if (tags != Dialect.Tags.MAP) {
-                b.append(" WHEN ").append(dialect.notAnObject("row_tags", tags)).append(" THEN 9");
-                b.append(" WHEN ").append(dialect.nested("row_tags", tags, query.manifestTag())).append(" THEN 10");
-                b.append(" WHEN ").append(dialect.nested("row_tags", tags, query.teamTag())).append(" THEN 11");
-            }
+        return b.toString();
+    }
+
+    /** The checks of {@code row_tags}, as {@code WHEN ... THEN code} clauses. */
+    private String tagChecks() {
+        StringBuilder b = new StringBuilder();
+        b.append(" WHEN ").append(dialect.noTags("row_tags", tags)).append(" THEN 0");
+        if (tags != Dialect.Tags.MAP) {
+            b.append(" WHEN ").append(dialect.notAnObject("row_tags", tags)).append(" THEN 9");
+            b.append(" WHEN ").append(dialect.nested("row_tags", tags, query.manifestTag())).append(" THEN 10");
+            b.append(" WHEN ").append(dialect.nested("row_tags", tags, query.teamTag())).append(" THEN 11");
         }
-        return b.append(" ELSE 0 END").toString();
+        return b.toString();
+    }
+
+    /**
+     * Whether the rows are first summed by their {@code Tags} value, so that the tags are checked
+     * and taken out once per distinct value rather than once per row: for JSON text everywhere,
+     * and for PostgreSQL's and Snowflake's JSON values, which can be grouped by.
+     */
+    private boolean twoSteps() {
+        return tagsInDatabase && (tags == Dialect.Tags.TEXT || tags == Dialect.Tags.JSON && groupableJson);
     }
 
     /** The aggregate query: one row per problem, manifest tag, team tag (or Tags text) and UTC day. */
     String aggregate() {
+        if (twoSteps()) {
+            return aggregateInTwoSteps();
+        }
         String judged = "SELECT " + problem() + " AS problem, row_start, row_end, row_cost, row_tags FROM (" + rows()
                 + ") r";
         String attribution = tagsInDatabase
@@ -217,6 +248,31 @@ final class PushDown {
                 + " END AS utc_day, CASE WHEN problem = 0 THEN " + dialect.cost("row_cost", cost)
                 + " END AS good_cost, CASE WHEN problem = 0 THEN row_end END AS good_end FROM (" + judged + ") j";
         return "SELECT problem, tag_manifest, tag_team, utc_day, SUM(good_cost) AS cost, COUNT(*) AS row_count,"
+                + " MAX(good_end) AS newest FROM (" + shaped + ") g GROUP BY problem, tag_manifest, tag_team, utc_day";
+    }
+
+    /**
+     * The aggregate in two steps: the rows summed by their row problem, Tags value and day with
+     * cheap comparisons only; then each of those sums' Tags checked and its tags taken out, and
+     * summed again by tag.
+     */
+    private String aggregateInTwoSteps() {
+        String checked = "SELECT " + rowChecks() + " ELSE 0 END AS row_problem, row_start, row_end, row_cost, row_tags"
+                + " FROM (" + rows() + ") r";
+        String keyed = "SELECT row_problem, CASE WHEN row_problem = 0 THEN row_tags END AS row_tags,"
+                + " CASE WHEN row_problem = 0 THEN " + dialect.day("row_start", start) + " END AS utc_day,"
+                + " CASE WHEN row_problem = 0 THEN " + dialect.cost("row_cost", cost) + " END AS good_cost,"
+                + " CASE WHEN row_problem = 0 THEN row_end END AS good_end FROM (" + checked + ") c";
+        String byTags = "SELECT row_problem, row_tags, utc_day, SUM(good_cost) AS good_cost, COUNT(*) AS row_count,"
+                + " MAX(good_end) AS good_end FROM (" + keyed + ") k GROUP BY row_problem, row_tags, utc_day";
+        String judged = "SELECT CASE WHEN row_problem <> 0 THEN row_problem" + tagChecks()
+                + " ELSE 0 END AS problem, row_tags, utc_day, good_cost, row_count, good_end FROM (" + byTags + ") t";
+        String shaped = "SELECT problem, CASE WHEN problem = 0 THEN " + dialect.tag("row_tags", tags, query.manifestTag())
+                + " END AS tag_manifest, CASE WHEN problem = 0 THEN " + dialect.tag("row_tags", tags, query.teamTag())
+                + " END AS tag_team, CASE WHEN problem = 0 THEN utc_day END AS utc_day, CASE WHEN problem = 0 THEN"
+                + " good_cost END AS good_cost, row_count, CASE WHEN problem = 0 THEN good_end END AS good_end FROM ("
+                + judged + ") j";
+        return "SELECT problem, tag_manifest, tag_team, utc_day, SUM(good_cost) AS cost, SUM(row_count) AS row_count,"
                 + " MAX(good_end) AS newest FROM (" + shaped + ") g GROUP BY problem, tag_manifest, tag_team, utc_day";
     }
 
