@@ -278,7 +278,7 @@ final class JdbcSpendSource implements SpendSource {
                             // a few thousand groups come back at once; with a fetch size PostgreSQL would
                             // run the query through a cursor, without parallel workers
                             s.setFetchSize(0);
-                        } catch (SQLException e) {
+                        } catch (SQLException | RuntimeException e) {
                             // a hint; some drivers take none
                         }
                         return s;

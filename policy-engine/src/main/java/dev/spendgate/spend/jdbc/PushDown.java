@@ -280,13 +280,17 @@ final class PushDown {
      * The first bad rows of the window, with their ordinal among its rows (the order the database
      * returns them in, as the streaming read counts them).
      *
+     * <p>Without an ORDER BY, so that the scan stops at the hundredth bad row: the rows are numbered
+     * as they come, and the bad ones come in that order where the window is scanned in one process
+     * (PostgreSQL's, with no parallel workers); spendgate sorts them by number anyway.
+     *
      * @param badTexts whether rows whose Tags text is one of a parameter's array are bad too
      */
     String samples(boolean badTexts) {
         return "SELECT row_start, row_end, row_cost, row_currency, row_tags, row_ordinal FROM (SELECT "
                 + dialect.rowNumber() + " AS row_ordinal, row_start, row_end, row_cost, row_currency, row_tags, "
                 + problem() + " AS problem FROM (" + rows() + ") r) n WHERE problem <> 0"
-                + (badTexts ? " OR NULLIF(TRIM(row_tags), '') = ANY(?)" : "") + " ORDER BY row_ordinal "
+                + (badTexts ? " OR NULLIF(TRIM(row_tags), '') = ANY(?)" : "") + " "
                 + dialect.limit(SpendData.MAX_BAD_ROWS_DESCRIBED);
     }
 
@@ -359,7 +363,8 @@ final class PushDown {
         groups.forEach((k, s) -> out.add(new SpendGroup((String) k.get(0), (String) k.get(1), query.currency(),
                 (LocalDate) k.get(2), SpendTally.canonical(s.cost), s.rows, s.newest)));
         out.sort(SpendTally.ORDER);
-        List<BadRow> described = bad == 0 ? List.of() : samples(c, display, statements, badTexts);
+        List<BadRow> described = bad == 0 ? new ArrayList<>() : new ArrayList<>(samples(c, display, statements, badTexts));
+        described.sort(java.util.Comparator.comparingLong(BadRow::line));
         return new SpendData(display, query.costColumn(), out, good + bad, bad, described, newest);
     }
 
