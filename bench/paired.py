@@ -8,7 +8,8 @@ quieter during the measurement moves all of them alike; a command's first run is
 (page cache, a launcher's archive) and is not counted (WARMUP=0 skips it, for long runs). Commands run without a shell, with their
 output discarded; the exit code is not checked (a gate that blocks exits 1). Peak RSS is read
 from wait4's rusage of each run. Prints one line per command and, as JSON on the last line,
-the medians in milliseconds and megabytes, for scripts. CPU is user plus system time of the
+the medians in milliseconds and megabytes, for scripts; before it, each command's median as a
+ratio to the first command's. CPU is user plus system time of the
 process (all its threads): on a shared machine it moves less than the wall time.
 """
 import json
@@ -61,6 +62,10 @@ def main():
                          "median_rss_mb": round(statistics.median(rss[name]), 1)}
         print(f"{name:<{width}}  median {med:8.1f} ms  (quartiles {q1:7.1f}-{q3:7.1f}, min {t[0]:7.1f})"
               f"  CPU {statistics.median(cpu[name]):7.1f} ms  peak RSS {max(rss[name]):6.1f} MB  exit {','.join(map(str, sorted(codes[name])))}  [{runs} runs]")
+    first = commands[0][0]
+    for name, _ in commands[1:]:
+        ratio = summary[name]["median_ms"] / summary[first]["median_ms"] if summary[first]["median_ms"] else float("nan")
+        print(f"{name:<{width}}  {ratio:6.2f}x the median of {first}")
     sys.stdout.flush()
     print(json.dumps(summary), flush=True)
 

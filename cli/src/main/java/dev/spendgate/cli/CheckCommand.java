@@ -171,6 +171,9 @@ final class CheckCommand implements Callable<Integer> {
         }
         GateReport report;
         try (GateRunner runner = GateRunner.prepare(config.build())) {
+            if (spendInput.explain) {
+                return explainSpend(runner, workDir, env, instant, paths);
+            }
             report = runner.run(RunInput.builder(instant).paths(paths).all(all).newOnly(newOnly).failOn(failOn)
                     .strictDiscovery(discoveryStrict).requireManifests(requireManifests)
                     .spend(spendInput.open(workDir, env, instant)).build());
@@ -191,6 +194,18 @@ final class CheckCommand implements Callable<Integer> {
             GitlabNote.publish(report, gitlab, when, env, spec.commandLine().getErr());
         }
         return report.exitCode();
+    }
+
+    /** {@code --explain-spend}: what the run's spend source would be sent for the manifests under {@code paths}. */
+    private int explainSpend(GateRunner runner, Path workDir, Map<String, String> env, Instant instant, List<Path> paths)
+            throws Exception {
+        var source = spendInput.open(workDir, env, instant);
+        if (source == null) {
+            throw new UsageException("--explain-spend: there is no spend source to explain (give --spend SOURCE)");
+        }
+        spec.commandLine().getOut().print(source.explain(runner.spendQuery(runner.loadManifests(paths), instant)));
+        spec.commandLine().getOut().flush();
+        return 0;
     }
 
     private PolicyRepository.Location policyRepository() throws UsageException {

@@ -73,7 +73,13 @@ final class SpendCommand implements Callable<Integer> {
         GateRunner session = GateRunner.prepare(GateConfig.builder().workDir(workDir).policy(policy)
                 .toolVersion(Version.VERSION).build());
         List<Manifest> manifests = session.loadManifests(input.paths);
-        SpendData data = spend.open(workDir, env, instant).read(session.spendQuery(manifests));
+        if (spend.explain) {
+            spec.commandLine().getOut().print(spend.open(workDir, env, instant).explain(session.spendQuery(manifests,
+                    instant)));
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+        SpendData data = spend.open(workDir, env, instant).read(session.spendQuery(manifests, instant));
         SpendReport report = SpendReport.of(Version.VERSION, session.policy(), manifests, data, instant);
         try (Output.Target target = Output.open(output, spec.commandLine().getOut(), redactor())) {
             renderer.render(report, target.appendable());

@@ -38,6 +38,11 @@ final class SpendInput {
             description = "A JDBC driver jar to load for a jdbc: source (repeatable; the PostgreSQL driver is built in).")
     List<Path> driverJars = new ArrayList<>();
 
+    @Option(names = "--explain-spend",
+            description = "Print what would be asked of the spend source for these manifests (for a jdbc: source, the SQL "
+                    + "in its dialect: the aggregate and the bounded query for bad rows) and exit 0 without reading spend.")
+    boolean explain;
+
     /**
      * Lets the source get ready in the background (DuckDB loads its native library) while the
      * run loads manifests and policy; call first thing.

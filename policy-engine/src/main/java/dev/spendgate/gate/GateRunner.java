@@ -294,7 +294,7 @@ public final class GateRunner implements AutoCloseable {
 
     /** Live spend for a run over {@code manifests}: read once, with this policy set's query, and attributed. */
     private SpendSnapshot spend(List<Manifest> manifests, SpendSource source, RunInput input) throws SpendgateException {
-        SpendQuery query = spendQuery(manifests);
+        SpendQuery query = spendQuery(manifests, input.now());
         SpendData data = source.read(query);
         return SpendAnalysis.analyse(data, query.currency(), manifests,
                 policy.policySet().parameters().budgets().teamMonthly(), input.now());
@@ -406,13 +406,16 @@ public final class GateRunner implements AutoCloseable {
     }
 
     /**
-     * What to ask a spend source for over {@code manifests}: the policy set's cost column and tags
-     * ({@code liveSpend}), in the currency of the manifests' budgets.
+     * What to ask a spend source for over {@code manifests} at {@code now}: the policy set's cost
+     * column and tags ({@code liveSpend}), in the currency of the manifests' budgets, over the rows
+     * that start from the earliest period any of them needs ({@link SpendQuery#earliestNeeded}) to
+     * {@code now}.
      */
-    public SpendQuery spendQuery(List<Manifest> manifests) {
+    public SpendQuery spendQuery(List<Manifest> manifests, Instant now) {
         Parameters.LiveSpend live = policy.policySet().parameters().liveSpend();
         return new SpendQuery(live.costColumn(), live.tags().getOrDefault("manifest", "spendgate-manifest"),
-                live.tags().getOrDefault("team", "team"), SpendAnalysis.budgetCurrency(manifests));
+                live.tags().getOrDefault("team", "team"), SpendAnalysis.budgetCurrency(manifests),
+                SpendQuery.earliestNeeded(manifests, now), now);
     }
 
     /** The trusted policy set. */

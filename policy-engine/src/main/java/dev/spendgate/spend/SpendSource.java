@@ -17,4 +17,12 @@ public interface SpendSource {
      *                        but counted in the result
      */
     SpendData read(SpendQuery query) throws SpendException;
+
+    /**
+     * What {@link #read} would ask the source for, for a person ({@code --explain-spend}): the SQL
+     * a warehouse is sent, say. May contact the source (to learn a table's columns), never reads its rows.
+     */
+    default String explain(SpendQuery query) throws SpendException {
+        return "-- " + display() + " is read as a whole; there is no query to show\n";
+    }
 }

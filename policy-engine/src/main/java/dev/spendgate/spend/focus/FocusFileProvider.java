@@ -25,13 +25,13 @@ public final class FocusFileProvider implements SpendSourceProvider {
     }
 
     /**
-     * Starts DuckDB in the background: the first connection unpacks and loads its native library
-     * (some 70 MB), a few hundred milliseconds that then overlap with loading the manifests and
-     * the policy. A failure here is left for the read to report.
+     * Starts DuckDB in the background: the first connection loads its native library (some 70 MB,
+     * from the user cache once {@link NativeDuckDb} has extracted it there), which then overlaps
+     * with loading the manifests and the policy. A failure here is left for the read to report.
      */
     @Override
     public void prepare(String spec) {
-        Thread t = new Thread(FocusFileSource::warmUp, "spendgate-duckdb-start");
+        Thread t = new Thread(() -> FocusFileSource.warmUp(System.getenv()), "spendgate-duckdb-start");
         t.setDaemon(true);
         t.start();
     }
@@ -44,6 +44,6 @@ public final class FocusFileProvider implements SpendSourceProvider {
         } catch (InvalidPathException e) {
             throw new SpendException("spend_unreadable", spec + ": not a file path: " + e.getReason());
         }
-        return new FocusFileSource(path, DisplayPath.of(spec).text(), options.dateFormat());
+        return new FocusFileSource(path, DisplayPath.of(spec).text(), options.dateFormat(), options.env());
     }
 }

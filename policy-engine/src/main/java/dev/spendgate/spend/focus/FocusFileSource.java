@@ -11,7 +11,7 @@ import dev.spendgate.spend.SpendTally;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.Driver;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,12 +73,16 @@ final class FocusFileSource implements SpendSource {
     private boolean parquetStartText;
     private boolean parquetEndText;
 
+    /** The environment, for the user cache DuckDB's native library is kept in. */
+    private final Map<String, String> env;
+
     FocusFileSource(Path path, String display) {
-        this(path, display, null);
+        this(path, display, null, System.getenv());
     }
 
-    FocusFileSource(Path path, String display, String dateFormat) {
+    FocusFileSource(Path path, String display, String dateFormat, Map<String, String> env) {
         this.path = path;
+        this.env = env;
         this.display = display;
         this.dateFormat = dateFormat == null || dateFormat.isBlank() ? null : dateFormat;
         String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -98,7 +103,7 @@ final class FocusFileSource implements SpendSource {
         if (!Files.isReadable(path)) {
             throw new SpendException("spend_unreadable", display + ": not readable");
         }
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect(env); Statement s = c.createStatement()) {
             s.execute("SET TimeZone = 'UTC'");
             checkDateFormat(c);
             List<String> columns = columns(s);
@@ -144,20 +149,30 @@ final class FocusFileSource implements SpendSource {
     }
 
     /** Opens and closes a connection, so that DuckDB's native library is loaded before it is needed. */
-    static void warmUp() {
+    static void warmUp(Map<String, String> env) {
         try {
-            connect().close();
+            connect(env).close();
         } catch (SQLException | RuntimeException | LinkageError e) {
             // the read that follows opens its own connection and reports what is wrong
         }
     }
 
-    private static Connection connect() throws SQLException {
+    private static Connection connect(Map<String, String> env) throws SQLException {
         Properties p = new Properties();
         // DuckDB keeps no state between runs here: an in-memory database, no extensions fetched
         p.setProperty("autoinstall_known_extensions", "false");
         p.setProperty("autoload_known_extensions", "true");
-        return DriverManager.getConnection("jdbc:duckdb:", p);
+        Driver driver;
+        try {
+            driver = NativeDuckDb.driver(env);
+        } catch (ReflectiveOperationException e) {
+            throw new SQLException("DuckDB's JDBC driver cannot be loaded: " + e, e);
+        }
+        Connection c = driver.connect("jdbc:duckdb:", p);
+        if (c == null) {
+            throw new SQLException("DuckDB's JDBC driver does not take jdbc:duckdb:");
+        }
+        return c;
     }
 
     /** The file's column names, in order, as its header (or Parquet schema) has them. */
@@ -346,17 +361,7 @@ final class FocusFileSource implements SpendSource {
      * Bad rows are counted in one group per step.
      */
     private Aggregate aggregate(Statement s, String scan, SpendQuery query, boolean tags) throws SQLException {
-        String rows = "SELECT " + rowExpressions(query, tags) + " FROM " + scan;
-        String byText = "SELECT " + rowBad() + " AS bad, t, cur, epoch_us(s) // 86400000000 AS d, sum(c) AS cost, "
-                + "count(*) AS n, max(e) AS newest FROM (" + rows + ") GROUP BY ALL";
-        // a blank Tags value is no tags
-        String judged = "SELECT * REPLACE (nullif(trim(t), '') AS t), CASE WHEN bad THEN 'row' ELSE "
-                + groupProblem(query, tags) + " END AS problem FROM (" + byText + ")";
-        String sql = "SELECT problem IS NOT NULL AS bad, "
-                + "CASE WHEN problem IS NULL THEN json_extract_string(t, " + literal(jsonPath(query.manifestTag())) + ") END AS m, "
-                + "CASE WHEN problem IS NULL THEN json_extract_string(t, " + literal(jsonPath(query.teamTag())) + ") END AS tm, "
-                + "CASE WHEN problem IS NULL THEN cur END AS cur, CASE WHEN problem IS NULL THEN d END AS d, "
-                + "sum(cost) AS cost, sum(n) AS n, epoch_us(max(newest)) AS newest FROM (" + judged + ") GROUP BY ALL";
+        String sql = aggregateSql(scan, query, tags);
         Aggregate agg = new Aggregate();
         // tens of thousands of groups come back: columns by position, instants as numbers
         try (ResultSet r = s.executeQuery(sql)) {
@@ -378,6 +383,59 @@ final class FocusFileSource implements SpendSource {
         }
         agg.groups.sort(SpendTally.ORDER);
         return agg;
+    }
+
+    /** Sums the rows in two steps (see {@link #aggregate}). */
+    private String aggregateSql(String scan, SpendQuery query, boolean tags) {
+        String rows = "SELECT * FROM (SELECT " + rowExpressions(query, tags) + " FROM " + scan + ")" + window(query);
+        String byText = "SELECT " + rowBad() + " AS bad, t, cur, epoch_us(s) // 86400000000 AS d, sum(c) AS cost, "
+                + "count(*) AS n, max(e) AS newest FROM (" + rows + ") GROUP BY ALL";
+        // a blank Tags value is no tags
+        String judged = "SELECT * REPLACE (nullif(trim(t), '') AS t), CASE WHEN bad THEN 'row' ELSE "
+                + groupProblem(query, tags) + " END AS problem FROM (" + byText + ")";
+        String sql = "SELECT problem IS NOT NULL AS bad, "
+                + "CASE WHEN problem IS NULL THEN json_extract_string(t, " + literal(jsonPath(query.manifestTag())) + ") END AS m, "
+                + "CASE WHEN problem IS NULL THEN json_extract_string(t, " + literal(jsonPath(query.teamTag())) + ") END AS tm, "
+                + "CASE WHEN problem IS NULL THEN cur END AS cur, CASE WHEN problem IS NULL THEN d END AS d, "
+                + "sum(cost) AS cost, sum(n) AS n, epoch_us(max(newest)) AS newest FROM (" + judged + ") GROUP BY ALL";
+        return sql;
+    }
+
+    /** The DuckDB query that sums the file ({@code --explain-spend}); benchmarks run it in DuckDB's own CLI. */
+    @Override
+    public String explain(SpendQuery query) throws SpendException {
+        try (Connection c = connect(env); Statement s = c.createStatement()) {
+            List<String> columns = columns(s);
+            requireColumns(columns, query);
+            String scan = parquet ? parquetScan() : csvScan(columns, query, true);
+            return "-- DuckDB, in process; rows it cannot parse are counted from its rejects table\n"
+                    + "SET TimeZone = 'UTC';\n" + aggregateSql(scan, query, columns.contains(TAGS)) + ";\n";
+        } catch (SQLException e) {
+            throw new SpendException("spend_unreadable", display + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * {@code WHERE} of the query's time window on the start {@code s}, or "" for the whole history:
+     * a row whose start cannot be read ({@code s IS NULL}) is kept, to be counted as bad.
+     */
+    private static String window(SpendQuery query) {
+        if (query.from() == null && query.to() == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(" WHERE (s IS NULL OR (");
+        if (query.from() != null) {
+            b.append("s >= ").append(instant(query.from()));
+        }
+        if (query.to() != null) {
+            b.append(query.from() != null ? " AND " : "").append("s < ").append(instant(query.to()));
+        }
+        return b.append("))").toString();
+    }
+
+    private static String instant(Instant t) {
+        return "TIMESTAMPTZ '" + java.time.LocalDateTime.ofInstant(t, java.time.ZoneOffset.UTC)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS")) + "+00'";
     }
 
     /** The rows DuckDB rejected while reading the CSV: all counted, the first ones described. */
@@ -464,9 +522,11 @@ final class FocusFileSource implements SpendSource {
     private List<BadRow> locate(Statement s, String scan, SpendQuery query, boolean tags, List<Long> rejectedLines)
             throws SQLException {
         String rn = parquet ? "file_row_number + 1" : "row_number() OVER ()";
-        String sql = "SELECT rn, problem FROM (SELECT " + rn + " AS rn, "
+        // rows are numbered among all the file's rows, then those outside the window are left out
+        String sql = "SELECT rn, problem FROM (SELECT " + rn + " AS rn, s, "
                 + problem(query, tags) + " AS problem FROM (SELECT *, "
-                + rowExpressions(query, tags) + " FROM " + scan + ")) WHERE problem IS NOT NULL ORDER BY rn LIMIT "
+                + rowExpressions(query, tags) + " FROM " + scan + "))" + window(query)
+                + (window(query).isEmpty() ? " WHERE " : " AND ") + "problem IS NOT NULL ORDER BY rn LIMIT "
                 + SpendData.MAX_BAD_ROWS_DESCRIBED;
         List<BadRow> out = new ArrayList<>();
         try (ResultSet r = s.executeQuery(sql)) {

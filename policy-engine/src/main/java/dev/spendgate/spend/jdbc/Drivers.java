@@ -1,6 +1,7 @@
 package dev.spendgate.spend.jdbc;
 
 import dev.spendgate.spend.SpendException;
+import dev.spendgate.spend.focus.NativeDuckDb;
 
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -13,6 +14,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
@@ -38,10 +40,14 @@ final class Drivers implements AutoCloseable {
      * @param jars    extra driver jars, absolute or relative to {@code workDir}
      * @param display the URL without credentials, for messages
      */
-    static Drivers find(String url, String display, List<Path> jars, Path workDir) throws SpendException {
+    static Drivers find(String url, String display, List<Path> jars, Path workDir, Map<String, String> env)
+            throws SpendException {
         URLClassLoader loader = jars.isEmpty() ? null : loader(jars, workDir);
         try {
             Driver found = loader == null ? null : accepting(ServiceLoader.load(Driver.class, loader), url, loader);
+            if (found == null && url.regionMatches(true, 0, "jdbc:duckdb:", 0, "jdbc:duckdb:".length())) {
+                found = duckDb(env);
+            }
             if (found == null) {
                 found = accepting(ServiceLoader.load(Driver.class, Drivers.class.getClassLoader()), url, null);
             }
@@ -57,6 +63,15 @@ final class Drivers implements AutoCloseable {
         } catch (SpendException | RuntimeException e) {
             closeQuietly(loader);
             throw e;
+        }
+    }
+
+    /** spendgate's DuckDB, with its native library from the user cache; null when it cannot be loaded. */
+    private static Driver duckDb(Map<String, String> env) {
+        try {
+            return NativeDuckDb.driver(env);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return null;
         }
     }
 

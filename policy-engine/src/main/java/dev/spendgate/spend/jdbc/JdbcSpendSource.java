@@ -8,6 +8,8 @@ import dev.spendgate.spend.SpendSource;
 import dev.spendgate.spend.SpendTally;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.Driver;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -24,12 +26,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A FOCUS table or view in a SQL warehouse, read over JDBC with one generic query that PostgreSQL,
- * Snowflake, BigQuery, Trino and DuckDB all understand:
- * {@code SELECT ChargePeriodStart, ChargePeriodEnd, <cost>, BillingCurrency, Tags FROM <table>}.
- * The rows are streamed (fetch size 10,000, inside a transaction so that PostgreSQL uses a cursor)
- * and summed in Java: memory holds the groups, never the rows. Each {@link #read} opens and closes
- * its own connection.
+ * A FOCUS table or view in a SQL warehouse, read over JDBC. By default the database does the work:
+ * one aggregate query ({@link PushDown}, in the engine's {@link Dialect}) over the query's time
+ * window sends one row per manifest tag, team tag and UTC day. With {@code spendgate.read=stream}
+ * in the URL, the window's rows are streamed instead
+ * ({@code SELECT ChargePeriodStart, ChargePeriodEnd, <cost>, BillingCurrency, Tags FROM <table>},
+ * fetch size 10,000, inside a transaction so that PostgreSQL uses a cursor) and summed in Java:
+ * memory holds the groups, never the rows. Both give the same data. Each {@link #read} opens and
+ * closes its own connection.
  */
 final class JdbcSpendSource implements SpendSource {
 
@@ -41,13 +45,15 @@ final class JdbcSpendSource implements SpendSource {
     private final JdbcUrl url;
     private final String table;
     private final SpendOptions options;
+    private final ReadSettings settings;
     private final String display;
 
     /** @param table a name checked by {@link JdbcSpendSourceProvider}: it goes into SQL as it is */
-    JdbcSpendSource(JdbcUrl url, String table, SpendOptions options) {
+    JdbcSpendSource(JdbcUrl url, String table, SpendOptions options, ReadSettings settings) {
         this.url = url;
         this.table = table;
         this.options = options;
+        this.settings = settings;
         this.display = url.display() + " (table " + table + ")";
     }
 
@@ -57,8 +63,12 @@ final class JdbcSpendSource implements SpendSource {
         return display;
     }
 
-    @Override
-    public SpendData read(SpendQuery query) throws SpendException {
+    /** Work on a connection of its own, opened and closed here, with the driver's class loader as the context. */
+    private interface Work<T> {
+        T run(Connection c, List<String> secrets) throws SQLException, SpendException;
+    }
+
+    private <T> T withConnection(Work<T> work) throws SpendException {
         Properties properties = new Properties();
         List<String> secrets = new ArrayList<>();
         String user = options.env().get("SPENDGATE_SPEND_USER");
@@ -74,14 +84,15 @@ final class JdbcSpendSource implements SpendSource {
             // DuckDB holds a whole result in memory unless asked to stream it
             properties.setProperty("jdbc_stream_results", "true");
         }
-        try (Drivers drivers = Drivers.find(url.url(), url.display(), options.driverJars(), options.workDir())) {
+        try (Drivers drivers = Drivers.find(url.url(), url.display(), options.driverJars(), options.workDir(),
+                options.env())) {
             Thread thread = Thread.currentThread();
             ClassLoader saved = thread.getContextClassLoader();
             thread.setContextClassLoader(drivers.classLoader());
             try {
                 Connection c = connect(drivers, properties, secrets);
                 try (c) {
-                    return read(c, query, secrets);
+                    return work.run(c, secrets);
                 } catch (SQLException e) {
                     throw failure(e, "cannot read " + table, secrets);
                 } catch (RuntimeException e) {
@@ -141,7 +152,111 @@ final class JdbcSpendSource implements SpendSource {
         return c;
     }
 
-    private SpendData read(Connection c, SpendQuery query, List<String> secrets) throws SQLException, SpendException {
+    /** The statements {@link #read} would send, for {@code --explain-spend}; connects to learn the columns. */
+    @Override
+    public String explain(SpendQuery query) throws SpendException {
+        return withConnection((c, secrets) -> {
+            Plan plan = plan(c, query);
+            if (plan.pushDown != null) {
+                return plan.pushDown.explain();
+            }
+            return "-- streaming: every row of the window is sent and summed in spendgate\n" + plan.streaming + ";\n";
+        });
+    }
+
+    @Override
+    public SpendData read(SpendQuery query) throws SpendException {
+        return withConnection((c, secrets) -> read(c, query));
+    }
+
+    /** What is sent for a query: the aggregate, or the streaming SELECT (with the window when it can be put in SQL). */
+    private static final class Plan {
+        PushDown pushDown;
+        String streaming;
+        boolean windowInSql;
+    }
+
+    private Plan plan(Connection c, SpendQuery query) throws SQLException, SpendException {
+        List<String> wanted = FocusColumns.wanted(query.costColumn());
+        List<PushDown.TableColumn> found = columns(c);
+        List<String> labels = found.stream().map(PushDown.TableColumn::name).toList();
+        List<String> names = FocusColumns.find(wanted, labels);
+        if (names.contains(null)) {
+            throw missing(wanted, names, labels);
+        }
+        List<PushDown.TableColumn> focus = new ArrayList<>();
+        for (String n : names) {
+            focus.add(found.get(labels.indexOf(n)));
+        }
+        Plan plan = new Plan();
+        if (!settings.stream()) {
+            plan.pushDown = PushDown.of(dialect(c), table, query, focus, display);
+            return plan;
+        }
+        String quote = quoteString(c);
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < names.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(quoted(names.get(i), quote));
+        }
+        sql.append(" FROM ").append(table);
+        Dialect dialect = knownDialect(c);
+        if (dialect != null && (query.from() != null || query.to() != null)) {
+            try {
+                Dialect.Time time = PushDown.time(focus.get(0), display);
+                List<String> bounds = new ArrayList<>();
+                String s = dialect.quote(names.get(0));
+                if (query.from() != null) {
+                    bounds.add(s + " >= " + dialect.timestamp(query.from(), time));
+                }
+                if (query.to() != null) {
+                    bounds.add(s + " < " + dialect.timestamp(query.to(), time));
+                }
+                sql.append(" WHERE ").append(s).append(" IS NULL OR (").append(String.join(" AND ", bounds)).append(')');
+                plan.windowInSql = true;
+            } catch (SpendException e) {
+                // a text start column: the window is applied row by row in spendgate
+            }
+        }
+        plan.streaming = sql.toString();
+        return plan;
+    }
+
+    /** The dialect named in the URL, else the one of the driver's product name. */
+    private Dialect dialect(Connection c) throws SpendException {
+        Dialect d = knownDialect(c);
+        if (d == null) {
+            String product;
+            try {
+                product = c.getMetaData().getDatabaseProductName();
+            } catch (SQLException e) {
+                product = "(the driver does not say)";
+            }
+            throw new SpendException("spend_unreadable", display + ": spendgate does not know the SQL dialect of "
+                    + product + ": name one with spendgate.dialect=NAME in the URL (" + String.join(", ", Dialects.ids())
+                    + "), or read the table row by row with spendgate.read=stream");
+        }
+        return d;
+    }
+
+    private Dialect knownDialect(Connection c) {
+        if (settings.dialect() != null) {
+            return Dialects.byId(settings.dialect()).orElseThrow();
+        }
+        try {
+            DatabaseMetaData md = c.getMetaData();
+            int major;
+            try {
+                major = md.getDatabaseMajorVersion();
+            } catch (SQLException | RuntimeException e) {
+                major = 0;
+            }
+            return Dialects.forProduct(md.getDatabaseProductName(), major).orElse(null);
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
+    private SpendData read(Connection c, SpendQuery query) throws SQLException, SpendException {
         boolean transaction = false;
         try {
             // PostgreSQL streams a result with a cursor only inside a transaction
@@ -150,55 +265,87 @@ final class JdbcSpendSource implements SpendSource {
         } catch (SQLException e) {
             // a driver without transactions (BigQuery) streams anyway
         }
-        List<String> wanted = FocusColumns.wanted(query.costColumn());
-        List<String> found = columns(c);
-        List<String> names = FocusColumns.find(wanted, found);
-        if (names.contains(null)) {
-            throw missing(wanted, names, found);
+        try {
+            Plan plan = plan(c, query);
+            if (plan.pushDown != null) {
+                return plan.pushDown.read(c, display, new PushDown.Statements() {
+                    @Override
+                    public PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+                        PreparedStatement s = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+                                ResultSet.CONCUR_READ_ONLY);
+                        JdbcSpendSource.this.prepare(s);
+                        try {
+                            // a few thousand groups come back at once; with a fetch size PostgreSQL would
+                            // run the query through a cursor, without parallel workers
+                            s.setFetchSize(0);
+                        } catch (SQLException | RuntimeException e) {
+                            // a hint; some drivers take none
+                        }
+                        return s;
+                    }
+
+                    @Override
+                    public void execute(Connection connection, String sql) throws SQLException {
+                        try (Statement s = connection.createStatement()) {
+                            JdbcSpendSource.this.prepare(s);
+                            s.execute(sql);
+                        }
+                    }
+                });
+            }
+            return stream(c, query, plan);
+        } finally {
+            if (transaction) {
+                try {
+                    c.rollback();
+                } catch (SQLException e) {
+                    // only read: nothing to undo
+                }
+            }
         }
-        String quote = quoteString(c);
-        StringBuilder sql = new StringBuilder("SELECT ");
-        for (int i = 0; i < names.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(quoted(names.get(i), quote));
-        }
-        sql.append(" FROM ").append(table);
+    }
+
+    private SpendData stream(Connection c, SpendQuery query, Plan plan) throws SQLException {
         SpendTally sums = new SpendTally(display);
+        long ordinal = 0;
         try (Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             prepare(s);
-            try (ResultSet rs = s.executeQuery(sql.toString())) {
+            try (ResultSet rs = s.executeQuery(plan.streaming)) {
                 RowReader reader = new RowReader(rs.getMetaData(), query.costColumn(), query.manifestTag(),
                         query.teamTag(), query.currency());
                 RowReader.Row row = new RowReader.Row();
                 while (rs.next()) {
-                    long n = sums.next();
+                    ordinal++;
                     RowReader.Problem problem = reader.read(rs, row);
+                    if (!plan.windowInSql && row.start != null && !FocusColumns.START.equals(column(problem))
+                            && !query.contains(row.start)) {
+                        continue;
+                    }
+                    sums.next();
                     if (problem == null) {
                         sums.add(row.manifest, row.team, row.currency, row.start, row.end, row.cost);
                     } else {
-                        sums.bad(n, problem.column(), problem.problem());
+                        sums.bad(ordinal, problem.column(), problem.problem());
                     }
                 }
-            }
-        }
-        if (transaction) {
-            try {
-                c.rollback();
-            } catch (SQLException e) {
-                // only read: nothing to undo
             }
         }
         return sums.data(query.costColumn());
     }
 
-    /** The table's columns, as the database names them, from a query that returns none of its rows. */
-    private List<String> columns(Connection c) throws SQLException {
-        List<String> found = new ArrayList<>();
+    private static String column(RowReader.Problem p) {
+        return p == null ? null : p.column();
+    }
+
+    /** The table's columns, as the database names and types them, from a query that returns none of its rows. */
+    private List<PushDown.TableColumn> columns(Connection c) throws SQLException {
+        List<PushDown.TableColumn> found = new ArrayList<>();
         try (Statement s = c.createStatement()) {
             prepare(s);
             try (ResultSet rs = s.executeQuery("SELECT * FROM " + table + " WHERE 1=0")) {
                 ResultSetMetaData md = rs.getMetaData();
                 for (int i = 1; i <= md.getColumnCount(); i++) {
-                    found.add(md.getColumnLabel(i));
+                    found.add(new PushDown.TableColumn(md.getColumnLabel(i), md.getColumnType(i), md.getColumnTypeName(i)));
                 }
             }
         }
@@ -225,7 +372,7 @@ final class JdbcSpendSource implements SpendSource {
         } catch (SQLException e) {
             // a hint; some drivers take none
         }
-        long seconds = (millis(options.timeout()) + 999) / 1000;
+        long seconds = (millis(queryTimeout()) + 999) / 1000;
         if (seconds > 0) {
             try {
                 s.setQueryTimeout((int) Math.min(seconds, Integer.MAX_VALUE));
@@ -251,9 +398,11 @@ final class JdbcSpendSource implements SpendSource {
 
     private SpendException failure(SQLException e, String what, List<String> secrets) {
         String state = e.getSQLState();
-        if (e instanceof SQLTimeoutException || "57014".equals(state) && millis(options.timeout()) > 0) {
+        if (e instanceof SQLTimeoutException || "57014".equals(state) && millis(queryTimeout()) > 0) {
             return new SpendException("spend_unreachable", display + ": " + what + ": no answer within "
-                    + seconds(options.timeout()) + " (" + oneLine(e.getMessage(), secrets) + ")", null);
+                    + seconds(queryTimeout()) + " (" + oneLine(e.getMessage(), secrets) + ")"
+                    + (settings.queryTimeout() == null ? "; allow more with spendgate.queryTimeout=SECONDS in the URL"
+                    : ""), null);
         }
         return new SpendException("spend_unreadable", display + ": " + what + ": " + oneLine(e.getMessage(), secrets),
                 null);
@@ -266,6 +415,11 @@ final class JdbcSpendSource implements SpendSource {
         }
         String line = url.redact(message.strip().lines().findFirst().orElse("").strip(), secrets);
         return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+    }
+
+    /** How long one query may take: {@code spendgate.queryTimeout}, else the source's timeout. */
+    private Duration queryTimeout() {
+        return settings.queryTimeout() != null ? settings.queryTimeout() : options.timeout();
     }
 
     private static long millis(Duration d) {

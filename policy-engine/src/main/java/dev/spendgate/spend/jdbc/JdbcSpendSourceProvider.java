@@ -44,6 +44,7 @@ public final class JdbcSpendSourceProvider implements SpendSourceProvider {
                     + " is not a table name (use table, schema.table or catalog.schema.table: letters, digits,"
                     + " _ and $, not starting with a digit)");
         }
-        return new JdbcSpendSource(JdbcUrl.of(spec), table, options);
+        ReadSettings settings = ReadSettings.of(spec);
+        return new JdbcSpendSource(JdbcUrl.of(settings.url()), table, options, settings);
     }
 }

@@ -92,6 +92,18 @@ final class RowReader {
         this.mapTags = tagsType != null && tagsType.toUpperCase(Locale.ROOT).startsWith("MAP");
     }
 
+    /** A reader of {@code Tags} text only ({@link #tags(String, Row)}), for groups of rows by that text. */
+    RowReader(String manifestTag, String teamTag) {
+        this.currency = null;
+        this.start = null;
+        this.end = null;
+        this.costColumn = null;
+        this.decimalCost = false;
+        this.manifestTag = manifestTag;
+        this.teamTag = teamTag;
+        this.mapTags = false;
+    }
+
     /** Reads the current row into {@code row}; null when it is good, else its (first) problem. */
     Problem read(ResultSet rs, Row row) throws SQLException {
         try {
@@ -122,6 +134,9 @@ final class RowReader {
         if (!row.currency.equals(this.currency)) {
             return new Problem(FocusColumns.CURRENCY, FocusColumns.CURRENCY + " " + row.currency + " is not "
                     + this.currency + ", the budgets' currency (spendgate does not convert currencies)");
+        }
+        if (row.end.isBefore(row.start)) {
+            return new Problem(FocusColumns.END, FocusColumns.END + " is before " + FocusColumns.START);
         }
         if (mapTags && rs.getObject(5) instanceof Map<?, ?> map) {
             return tags(map, row);
@@ -197,7 +212,8 @@ final class RowReader {
         return null;
     }
 
-    private Problem tags(String text, Row row) {
+    /** The tags of a {@code Tags} text into {@code row}; null when it is good, else its problem. */
+    Problem tags(String text, Row row) {
         Tags tags;
         if (text == null || text.isBlank()) {
             tags = null;

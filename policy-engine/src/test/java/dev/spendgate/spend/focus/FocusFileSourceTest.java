@@ -94,6 +94,27 @@ class FocusFileSourceTest {
     }
 
     @Test
+    void onlyRowsThatStartInTheWindowAreReadAndRowsWithoutAStartStillCount() throws Exception {
+        Path csv = tmp.resolve("window.csv");
+        Files.writeString(csv, """
+                ChargePeriodStart,ChargePeriodEnd,EffectiveCost,BillingCurrency,Tags
+                2026-10-31T23:00:00Z,2026-11-01T00:00:00Z,1,USD,
+                2026-11-01T00:00:00Z,2026-11-01T01:00:00Z,2,USD,
+                ,2026-11-01T01:00:00Z,4,USD,
+                2026-11-02T00:00:00Z,2026-11-02T01:00:00Z,8,EUR,
+                2026-11-03T00:00:00Z,2026-11-03T01:00:00Z,16,USD,
+                """);
+        SpendData d = read(csv, SpendQuery.defaults().window(java.time.Instant.parse("2026-11-01T00:00:00Z"),
+                java.time.Instant.parse("2026-11-03T00:00:00Z")));
+        assertEquals(3, d.rows());
+        assertEquals(List.of("4: ChargePeriodStart is empty", "5: BillingCurrency EUR is not USD, the budgets' currency"
+                        + " (spendgate does not convert currencies)"),
+                d.badRows().stream().map(b -> b.line() + ": " + b.problem()).toList());
+        assertEquals(new BigDecimal("2"), d.groups().get(0).cost());
+        assertEquals(1, d.groups().size());
+    }
+
+    @Test
     void otherTagNamesAttributeRows() throws Exception {
         Path csv = tmp.resolve("tags.csv");
         Files.writeString(csv, """

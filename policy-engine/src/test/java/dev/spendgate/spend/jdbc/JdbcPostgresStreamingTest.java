@@ -96,6 +96,14 @@ class JdbcPostgresStreamingTest {
                 .read(SpendQuery.defaults()));
         assertEquals("spend_unreachable", e.code());
         assertEquals(PG.url() + " (table slow): cannot read slow: no answer within 1 s (ERROR: canceling statement"
+                + " due to user request); allow more with spendgate.queryTimeout=SECONDS in the URL", e.getMessage());
+
+        // the URL's own limit for queries, apart from the connection's
+        e = assertThrows(SpendException.class, () -> new JdbcSpendSourceProvider()
+                .open(PG.url() + "?user=" + PostgresServer.USER + "&spendgate.queryTimeout=1",
+                        options("slow", Duration.ofSeconds(30)))
+                .read(SpendQuery.defaults()));
+        assertEquals(PG.url() + " (table slow): cannot read slow: no answer within 1 s (ERROR: canceling statement"
                 + " due to user request)", e.getMessage());
     }
 

@@ -63,12 +63,12 @@ class JdbcPostgresTest {
     @EnumSource(Types.class)
     void givesTheSameGroupsAsDuckDbForTheSameRows(Types types) throws Exception {
         String table = "good_" + types.name().toLowerCase();
-        SpendData pg = read(PG.url(), table, CREDENTIALS);
+        SpendData pg = read(JdbcDuckDbTest.readable(PG.url(), types), table, CREDENTIALS);
         String duck = "jdbc:duckdb:" + dir.resolve("same.duckdb");
         try (Connection c = DriverManager.getConnection(duck)) {
             FocusTables.create(c, Database.DUCKDB, table, types, FocusTables.GOOD);
         }
-        SpendData duckDb = read(duck, table, Map.of());
+        SpendData duckDb = read(JdbcDuckDbTest.readable(duck, types), table, Map.of());
         assertEquals(FocusTables.GOOD_EFFECTIVE, pg.groups());
         assertEquals(duckDb.groups(), pg.groups());
         assertEquals(duckDb.rows(), pg.rows());
@@ -84,7 +84,8 @@ class JdbcPostgresTest {
         TimeZone.setDefault(TimeZone.getTimeZone("America/St_Johns"));
         try {
             assertEquals(FocusTables.GOOD_EFFECTIVE,
-                    read(PG.url(), "good_" + types.name().toLowerCase(), CREDENTIALS).groups());
+                    read(JdbcDuckDbTest.readable(PG.url(), types), "good_" + types.name().toLowerCase(), CREDENTIALS)
+                            .groups());
         } finally {
             TimeZone.setDefault(saved);
         }
@@ -97,7 +98,7 @@ class JdbcPostgresTest {
 
     @Test
     void countsAndDescribesBadRowsLikeDuckDb() throws Exception {
-        SpendData data = read(PG.url(), "bad", CREDENTIALS);
+        SpendData data = read(PG.url() + "?spendgate.read=stream", "bad", CREDENTIALS);
         assertEquals(14, data.rows());
         assertEquals(12, data.badRowCount());
         assertEquals(JdbcDuckDbTest.BAD_ROWS, data.badRows().stream()
