@@ -179,10 +179,12 @@ public final class NativeDuckDb {
 
     /**
      * Defines DuckDB's classes from the bytes of the loader that has them, hides the library's
-     * resource and names the cached file as the library {@code duckdb_java}; everything else is
-     * its parent's.
+     * resource and names the cached file as the library {@code duckdb_java}; hides JFR; everything
+     * else is its parent's.
      */
     private static final class CachedLibraryLoader extends ClassLoader {
+        private static final String JFR = "jdk.jfr.";
+
         static {
             registerAsParallelCapable();
         }
@@ -200,6 +202,12 @@ public final class NativeDuckDb {
 
         @Override
         protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (name.startsWith(JFR)) {
+                // DuckDB's driver sets up a JFR memory monitor as it loads (an event spendgate never asks
+                // for: it is opt-in per connection); finding no JFR it skips it, instead of initialising
+                // JFR's hundred classes on every run that reads spend
+                throw new ClassNotFoundException(name + " (JFR is not offered to DuckDB)");
+            }
             if (!name.startsWith(PACKAGE)) {
                 return super.loadClass(name, resolve);
             }
