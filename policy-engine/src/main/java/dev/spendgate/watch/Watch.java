@@ -128,14 +128,18 @@ public final class Watch {
         return out;
     }
 
+    /** The spend without a manifest tag of one team tag (null: rows without one either). */
+    private record Untagged(String team) {
+    }
+
     private static void orphans(SpendSnapshot spend, Alerts config, Instant now, String runUrl, List<Routed> out) {
         String level = config.orphanLevel().wireName();
-        Map<String, java.math.BigDecimal> untaggedCost = new LinkedHashMap<>();
-        Map<String, Long> untaggedRows = new LinkedHashMap<>();
+        Map<Untagged, java.math.BigDecimal> untaggedCost = new LinkedHashMap<>();
+        Map<Untagged, Long> untaggedRows = new LinkedHashMap<>();
         for (UnattributedSpend u : spend.unattributedBy()) {
             if (u.manifestTag() == null) {
-                untaggedCost.merge(String.valueOf(u.team()), u.cost(), java.math.BigDecimal::add);
-                untaggedRows.merge(String.valueOf(u.team()), u.rows(), Long::sum);
+                untaggedCost.merge(new Untagged(u.team()), u.cost(), java.math.BigDecimal::add);
+                untaggedRows.merge(new Untagged(u.team()), u.rows(), Long::sum);
                 continue;
             }
             if (u.cost().compareTo(config.orphanMinSpend()) < 0) {
@@ -155,21 +159,22 @@ public final class Watch {
                     message, numbers, now, runUrl);
             out.add(new Routed(a, config.route(u.team(), null, Alerts.ORPHANED_SPEND, config.orphanLevel())));
         }
-        untaggedCost.forEach((teamKey, cost) -> {
+        untaggedCost.forEach((key, cost) -> {
             if (cost.compareTo(config.unattributedAbove()) <= 0) {
                 return;
             }
-            String team = teamKey.equals("null") ? null : teamKey;
+            String team = key.team();
             String name = team == null ? UNTAGGED : UNTAGGED + " " + team;
+            long rows = untaggedRows.get(key);
             Map<String, String> numbers = new LinkedHashMap<>();
             numbers.put("spend", cost.toPlainString());
             numbers.put("currency", spend.currency());
-            numbers.put("rows", Long.toString(untaggedRows.get(teamKey)));
+            numbers.put("rows", Long.toString(rows));
             numbers.put("threshold", config.unattributedAbove().toPlainString());
             numbers.put("source", spend.source());
             String message = cost.toPlainString() + " " + spend.currency() + " of spend"
                     + (team == null ? " without a team tag" : " of team " + team) + " carries no manifest tag ("
-                    + untaggedRows.get(teamKey) + " rows in " + spend.source() + "), above alerts.orphans.unattributedAbove "
+                    + rows + " rows in " + spend.source() + "), above alerts.orphans.unattributedAbove "
                     + config.unattributedAbove().toPlainString() + " " + spend.currency();
             Alert a = new Alert(Alert.fingerprint(name, Alerts.UNATTRIBUTED_SPEND, level), AlertStatus.NEW, name, null,
                     0, team, null, null, Alerts.UNATTRIBUTED_SPEND, "Unattributed spend", level, message, numbers, now,
