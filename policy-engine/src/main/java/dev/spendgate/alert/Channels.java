@@ -12,10 +12,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Opens the channel an {@code alerts.channels} entry describes, with its secrets read from the
@@ -25,8 +23,6 @@ public final class Channels {
 
     /** Where the GitHub issues go when neither {@code apiUrl} nor {@code GITHUB_API_URL} says otherwise. */
     public static final String GITHUB_API = "https://api.github.com";
-
-    private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}");
 
     private Channels() {
     }
@@ -42,6 +38,15 @@ public final class Channels {
             throws InvalidInputException {
         Objects.requireNonNull(options, "options == null");
         Settings s = new Settings(config, env);
+        // the written settings by the policy set reader's own rules (a configuration made elsewhere gets them too)
+        for (Map.Entry<String, Object> e : new java.util.TreeMap<>(config.settings()).entrySet()) {
+            if (e.getValue() instanceof String value) {
+                String problem = ChannelTypes.problem(e.getKey(), value);
+                if (problem != null) {
+                    s.problem(e.getKey(), problem);
+                }
+            }
+        }
         Redactor redactor = Redactor.of(secrets(config, env));
         HttpSender sender = new HttpSender(options, redactor);
         AlertChannel channel = switch (config.type()) {
@@ -55,34 +60,23 @@ public final class Channels {
             }
             case "pagerduty" -> {
                 String key = s.secret("routingKeyEnv");
-                URI url = config.string("url") == null ? PagerDutyChannel.DEFAULT_URL
-                        : s.url("url", config.string("url"), false);
+                URI url = config.string("url") == null ? PagerDutyChannel.DEFAULT_URL : written(config, "url");
                 yield s.ok() ? new PagerDutyChannel(config.name(), url, key, sender, redactor) : null;
             }
             case "webhook" -> {
                 URI url = s.url("urlEnv", s.secret("urlEnv"), true);
                 String token = config.string("tokenEnv") == null ? null : s.secret("tokenEnv");
-                String source = s.source(config.string("source", CloudEventsChannel.DEFAULT_SOURCE));
+                String source = config.string("source", CloudEventsChannel.DEFAULT_SOURCE);
                 yield s.ok() ? new CloudEventsChannel(config.name(), url, source, token, sender, redactor) : null;
             }
             case "github-issues" -> {
                 String repository = config.string("repository", "");
-                if (!REPOSITORY.matcher(repository).matches()) {
-                    s.problem("repository", "\"" + repository + "\" is not a repository (write owner/name)");
-                }
                 String token = s.secretOrDefault("tokenEnv", "GITHUB_TOKEN");
                 String api = config.string("apiUrl");
-                URI apiUrl = api != null ? s.url("apiUrl", api, false)
+                URI apiUrl = api != null ? written(config, "apiUrl")
                         : s.url("apiUrl", nonEmpty(env.get("GITHUB_API_URL"), GITHUB_API), false);
-                String per = config.string("per", "manifest");
-                GitHubIssuesChannel.Per p = switch (per) {
-                    case "manifest" -> GitHubIssuesChannel.Per.MANIFEST;
-                    case "team" -> GitHubIssuesChannel.Per.TEAM;
-                    default -> {
-                        s.problem("per", "\"" + per + "\" is not manifest or team");
-                        yield null;
-                    }
-                };
+                GitHubIssuesChannel.Per p = "team".equals(config.string("per")) ? GitHubIssuesChannel.Per.TEAM
+                        : GitHubIssuesChannel.Per.MANIFEST;
                 yield s.ok() ? new GitHubIssuesChannel(config.name(), stripSlash(apiUrl), repository, token, p,
                         config.list("labels"), sender, redactor) : null;
             }
@@ -99,31 +93,14 @@ public final class Channels {
 
     private static AlertChannel email(ChannelConfig config, Settings s, ChannelOptions options, Redactor redactor) {
         String host = config.string("smtpHost", "").strip();
-        if (host.isEmpty() || host.chars().anyMatch(c -> Character.isWhitespace(c) || c == '/' || c == '@')) {
-            s.problem("smtpHost", "\"" + host + "\" is not a host name");
-        }
-        String tlsText = config.string("tls", "starttls");
-        EmailChannel.Tls tls = switch (tlsText) {
-            case "starttls" -> EmailChannel.Tls.STARTTLS;
+        EmailChannel.Tls tls = switch (config.string("tls", "starttls")) {
             case "ssl" -> EmailChannel.Tls.SSL;
             case "none" -> EmailChannel.Tls.NONE;
-            default -> {
-                s.problem("tls", "\"" + tlsText + "\" is not starttls, ssl or none");
-                yield null;
-            }
+            default -> EmailChannel.Tls.STARTTLS;
         };
-        int port = tls == EmailChannel.Tls.SSL ? 465 : 587;
         String portText = config.string("smtpPort");
-        if (portText != null) {
-            try {
-                port = Integer.parseInt(portText.strip());
-                if (port < 1 || port > 65_535) {
-                    throw new NumberFormatException();
-                }
-            } catch (NumberFormatException e) {
-                s.problem("smtpPort", "\"" + portText + "\" is not a port (1 to 65535)");
-            }
-        }
+        int port = !s.ok() ? 0 : portText != null ? Integer.parseInt(portText.strip())
+                : tls == EmailChannel.Tls.SSL ? 465 : 587;
         String fromText = config.string("from", "");
         InternetAddress from = EmailChannel.address(fromText);
         if (from == null) {
@@ -172,6 +149,12 @@ public final class Channels {
         } catch (URISyntaxException notUrl) {
             // a token, not a URL
         }
+    }
+
+    /** A URL written in the policy set, already judged by {@link ChannelTypes#problem}; null when it was refused. */
+    private static URI written(ChannelConfig config, String key) {
+        String value = config.string(key);
+        return ChannelTypes.problem(key, value) == null ? URI.create(value.strip()) : null;
     }
 
     private static String nonEmpty(String v, String otherwise) {
@@ -232,36 +215,15 @@ public final class Channels {
             return value.strip();
         }
 
-        /** An absolute http(s) address; a secret one is never repeated in the message. */
+        /** An absolute http(s) address from the environment; a secret one is never repeated in the message. */
         URI url(String key, String value, boolean secret) {
             if (value == null) {
                 return null;
             }
-            String shown = secret ? "the value of " + config.string(key) : "\"" + value + "\"";
-            try {
-                URI u = new URI(value.strip());
-                String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-                if ((scheme.equals("https") || scheme.equals("http")) && u.getHost() != null) {
-                    return u;
-                }
-            } catch (URISyntaxException e) {
-                // said below
+            if (ChannelTypes.httpUrl(value)) {
+                return URI.create(value.strip());
             }
-            problem(key, shown + " is not an http(s) URL");
-            return null;
-        }
-
-        /** A CloudEvents {@code source}: a non-empty URI-reference (RFC 3986). */
-        String source(String value) {
-            try {
-                if (!value.isBlank()) {
-                    new URI(value);
-                    return value;
-                }
-            } catch (URISyntaxException e) {
-                // said below
-            }
-            problem("source", "\"" + value + "\" is not a URI-reference (for example /spendgate or urn:spendgate:ci)");
+            problem(key, (secret ? "the value of " + config.string(key) : "\"" + value + "\"") + " is not an http(s) URL");
             return null;
         }
 

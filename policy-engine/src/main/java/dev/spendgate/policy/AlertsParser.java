@@ -27,12 +27,6 @@ final class AlertsParser {
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern CHANNEL_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
     private static final Map<String, Environment> ENVIRONMENTS = Fields.names(Environment.class);
-    /** Settings that take one of a few words. */
-    private static final Map<String, List<String>> CHOICES = Map.of("per", List.of("manifest", "team"),
-            "tls", List.of("starttls", "ssl", "none"));
-    private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
-    /** Settings that are an http(s) URL written in the policy set (without a secret in it). */
-    private static final Set<String> URLS = Set.of("url", "apiUrl");
 
     private AlertsParser() {
     }
@@ -230,28 +224,12 @@ final class AlertsParser {
     }
 
     private static boolean valid(Fields c, String key, String value) {
-        List<String> choices = CHOICES.get(key);
-        if (choices != null && !choices.contains(value)) {
-            c.problem(key, Fields.quote(value) + " is not one of " + String.join(", ", choices)
-                    + DidYouMean.suggest(value, choices).map(t -> " (did you mean " + t + "?)").orElse(""));
-            return false;
+        String problem = ChannelTypes.problem(key, value);
+        if (problem != null) {
+            c.problem(key, problem + DidYouMean.suggest(value, ChannelTypes.choices(key))
+                    .map(t -> " (did you mean " + t + "?)").orElse(""));
         }
-        if (key.equals("repository") && !REPOSITORY.matcher(value).matches()) {
-            c.problem(key, Fields.quote(value) + " is not a repository as owner/name");
-            return false;
-        }
-        if (URLS.contains(key)) {
-            try {
-                java.net.URI uri = new java.net.URI(value);
-                if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
-                    throw new java.net.URISyntaxException(value, "not an http(s) URL with a host");
-                }
-            } catch (java.net.URISyntaxException e) {
-                c.problem(key, Fields.quote(value) + " is not an http(s) URL");
-                return false;
-            }
-        }
-        return true;
+        return problem == null;
     }
 
     private static String port(Fields f, String key) {

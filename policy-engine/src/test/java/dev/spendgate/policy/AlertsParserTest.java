@@ -99,7 +99,7 @@ class AlertsParserTest {
                 .replace("smtpPort: 2525", "smtpPort: 2525, tls: startls");
         assertEquals(List.of(
                 "policy.yaml:11:16: alerts.channels.ml-slack.type: \"slak\" is not a channel type, did you mean slack?",
-                "policy.yaml:13:71: alerts.channels.owners.tls: \"startls\" is not one of starttls, ssl, none (did you mean starttls?)",
+                "policy.yaml:13:71: alerts.channels.owners.tls: \"startls\" is not starttls, ssl or none (did you mean starttls?)",
                 "policy.yaml:15:15: alerts.routes[0].match.team: \"growth-m\" is not in intents.ownership.teams, did you mean growth-ml?",
                 "policy.yaml:15:31: alerts.routes[0].match.rule: no loaded pack defines rule SG-WATCH-01, did you mean SG-WATCH-001?",
                 "policy.yaml:17:15: alerts.routes[1].match.severity: \"soft\" is not a level, did you mean soft-mandatory?",
