@@ -23,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -183,8 +182,7 @@ public final class AlertState {
     /** The state as the JSON text of its file, entries sorted: the same state, the same bytes. */
     public String toJson() {
         StringWriter out = new StringWriter();
-        try (JsonGenerator g = Json.createGeneratorFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
-                .createGenerator(out)) {
+        try (JsonGenerator g = dev.spendgate.report.Json.generator(out)) {
             g.writeStartObject().write("version", VERSION).writeStartArray("sent");
             for (Sent s : sent.values()) {
                 Alert a = s.alert();
@@ -192,35 +190,24 @@ public final class AlertState {
                         .write("lastSent", s.lastSent().toString());
                 g.writeStartObject("alert").write("fingerprint", a.fingerprint()).write("status", a.status().wireName())
                         .write("manifest", a.manifest());
-                nullable(g, "file", a.file());
+                dev.spendgate.report.Json.nullable(g, "file", a.file());
                 if (a.line() > 0) {
                     g.write("line", a.line());
                 }
-                nullable(g, "team", a.team());
-                nullable(g, "environment", a.environment());
-                nullable(g, "owner", a.owner());
+                dev.spendgate.report.Json.nullable(g, "team", a.team());
+                dev.spendgate.report.Json.nullable(g, "environment", a.environment());
+                dev.spendgate.report.Json.nullable(g, "owner", a.owner());
                 g.write("rule", a.ruleId()).write("title", a.ruleTitle()).write("level", a.level())
                         .write("message", a.message());
                 g.writeStartObject("numbers");
                 a.numbers().forEach(g::write);
                 g.writeEnd();
                 g.write("at", a.at().toString());
-                nullable(g, "runUrl", a.runUrl());
+                dev.spendgate.report.Json.nullable(g, "runUrl", a.runUrl());
                 g.writeEnd().writeEnd();
             }
             g.writeEnd().writeEnd();
         }
         return out.toString().strip() + "\n";
-    }
-
-    private static void nullable(JsonGenerator g, String key, String value) {
-        if (value != null) {
-            g.write(key, value);
-        }
-    }
-
-    /** The entries of this state as a list, for tests and reports. */
-    List<Sent> list() {
-        return new ArrayList<>(sent.values());
     }
 }
