@@ -246,6 +246,15 @@ public final class Watch {
         List<Alert> changes = new ArrayList<>();
         List<Alert> open = new ArrayList<>();
         Set<String> current = new LinkedHashSet<>();
+        // what the channel holds, read once: its entries, and by manifest the highest level sent
+        List<AlertState.Sent> held = state.entries().stream().filter(s -> s.channel().equals(channel)).toList();
+        Map<String, Enforcement> highest = new java.util.HashMap<>();
+        for (AlertState.Sent s : held) {
+            Enforcement level = Enforcement.fromWire(s.alert().level());
+            if (level != null) {
+                highest.merge(s.alert().manifest(), level, (x, y) -> x.compareTo(y) >= 0 ? x : y);
+            }
+        }
         int quiet = 0;
         for (Routed r : alerts) {
             if (!r.channels().contains(channel)) {
@@ -256,15 +265,18 @@ public final class Watch {
             open.add(a);
             AlertState.Sent sent = state.get(a.fingerprint(), channel);
             if (sent == null) {
-                changes.add(a.withStatus(escalates(a, channel, state) ? AlertStatus.ESCALATED : AlertStatus.NEW));
+                Enforcement before = highest.get(a.manifest());
+                Enforcement level = Enforcement.fromWire(a.level());
+                boolean escalated = before != null && level != null && before.compareTo(level) < 0;
+                changes.add(a.withStatus(escalated ? AlertStatus.ESCALATED : AlertStatus.NEW));
             } else if (!now.isBefore(sent.lastSent().plus(settings.config().renotify()))) {
                 changes.add(a.withStatus(AlertStatus.REPEAT));
             } else {
                 quiet++;
             }
         }
-        for (AlertState.Sent s : state.entries()) {
-            if (s.channel().equals(channel) && !current.contains(s.alert().fingerprint())) {
+        for (AlertState.Sent s : held) {
+            if (!current.contains(s.alert().fingerprint())) {
                 Alert was = s.alert();
                 changes.add(new Alert(was.fingerprint(), AlertStatus.RESOLVED, was.manifest(), was.file(), was.line(),
                         was.team(), was.environment(), was.owner(), was.ruleId(), was.ruleTitle(), was.level(),
@@ -272,25 +284,5 @@ public final class Watch {
             }
         }
         return new Plan(changes, open, quiet);
-    }
-
-    /** True when the channel holds an alert of the same manifest at a lower level, and none at this level or above. */
-    private static boolean escalates(Alert a, String channel, AlertState state) {
-        Enforcement level = Enforcement.fromWire(a.level());
-        boolean lower = false;
-        for (AlertState.Sent s : state.entries()) {
-            if (!s.channel().equals(channel) || !s.alert().manifest().equals(a.manifest())) {
-                continue;
-            }
-            Enforcement sent = Enforcement.fromWire(s.alert().level());
-            if (sent == null || level == null) {
-                continue;
-            }
-            if (sent.compareTo(level) >= 0) {
-                return false;
-            }
-            lower = true;
-        }
-        return lower;
     }
 }
