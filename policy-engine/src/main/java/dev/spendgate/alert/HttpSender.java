@@ -10,10 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.List;
 
@@ -87,7 +83,7 @@ final class HttpSender {
             }
             Duration pause = wait;
             if (last.status == 429) {
-                Duration asked = retryAfter(last.header("Retry-After"));
+                Duration asked = Rest.retryAfter(last.header("Retry-After"), options.clock().instant());
                 if (asked != null) {
                     if (asked.compareTo(options.maxRetryAfter()) > 0) {
                         return new Reply(last.status, last.body, last.headers, attempt,
@@ -117,28 +113,6 @@ final class HttpSender {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Reply(0, "interrupted", Map.of(), attempt, null);
-        }
-    }
-
-    /** {@code Retry-After} as a wait: delay-seconds or an HTTP date (RFC 9110 10.2.3); null when absent or unreadable. */
-    Duration retryAfter(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.strip();
-        if (v.chars().allMatch(Character::isDigit)) {
-            try {
-                return Duration.ofSeconds(Long.parseLong(v));
-            } catch (NumberFormatException tooLong) {
-                return Duration.ofDays(1);
-            }
-        }
-        try {
-            Instant when = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            Duration d = Duration.between(options.clock().instant(), when);
-            return d.isNegative() ? Duration.ZERO : d;
-        } catch (DateTimeParseException unreadable) {
-            return null;
         }
     }
 

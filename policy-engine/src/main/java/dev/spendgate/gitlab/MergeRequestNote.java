@@ -169,8 +169,9 @@ public final class MergeRequestNote implements AutoCloseable {
                     return r;
                 }
                 last = "HTTP " + r.status + (r.message.isEmpty() ? "" : ": " + r.message);
-                if (r.status == 429 && r.retryAfter != null && r.retryAfter.strip().matches("\\d{1,5}")) {
-                    pause = Math.min(60_000, Long.parseLong(r.retryAfter.strip()) * 1000);
+                java.time.Duration asked = r.status == 429 ? Rest.retryAfter(r.retryAfter, java.time.Instant.now()) : null;
+                if (asked != null) {
+                    pause = Math.min(60_000, asked.toMillis());
                 }
             } catch (ProcessingException e) {
                 last = "cannot reach GitLab: " + redactor.redact(Rest.rootCause(e));

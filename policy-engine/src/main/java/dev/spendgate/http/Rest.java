@@ -66,6 +66,32 @@ public final class Rest {
         return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
     }
 
+    /**
+     * A {@code Retry-After} header as a wait from {@code now}: delay-seconds or an HTTP date (RFC 9110
+     * 10.2.3), a date in the past as no wait; null when absent or unreadable.
+     */
+    public static Duration retryAfter(String value, java.time.Instant now) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        if (v.chars().allMatch(Character::isDigit)) {
+            try {
+                return Duration.ofSeconds(Long.parseLong(v));
+            } catch (NumberFormatException tooLong) {
+                return Duration.ofDays(1);
+            }
+        }
+        try {
+            java.time.Instant when = java.time.ZonedDateTime.parse(v, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
+            Duration d = Duration.between(now, when);
+            return d.isNegative() ? Duration.ZERO : d;
+        } catch (java.time.format.DateTimeParseException unreadable) {
+            return null;
+        }
+    }
+
     /** Waits {@code millis}; an interrupt ends the wait and is kept for the caller. */
     public static void sleep(long millis) {
         try {
