@@ -7,7 +7,9 @@
 # then the bytes each spendgate read receives from the server (through bench/byte_proxy.py),
 # and checks that both reads give the same report bytes.
 # Needs: a built jar (./mvnw -B package -DskipTests), PostgreSQL's programs (bin/ensure-postgres), python3.
-# Usage: bench/warehouse.sh [ROWS] [RUNS]   (default 10000000 rows, 3 runs; results in bench/out/warehouse-*)
+# Usage: bench/warehouse.sh [ROWS] [RUNS]   (default 10000000 rows, 3 runs; results in bench/out/warehouse-TABLE-*)
+#   BAD_EVERY=N  one row in N has a currency other than the budgets' (default 100000; 0: none, so that
+#                the second, serial query describing the bad rows is never sent)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-10000000}
@@ -22,6 +24,7 @@ data=${SPENDGATE_BENCH_PG_DATA:-/tmp/spendgate-bench-pg}
 as=()
 if [ "$(id -u)" = 0 ]; then as=(runuser -u postgres --); fi
 now=2026-11-22T12:00:00Z
+bad=${BAD_EVERY:-100000}
 
 if [ ! -f "$data/PG_VERSION" ]; then
     mkdir -p "$data" && [ ${#as[@]} -eq 0 ] || chown postgres "$data"
@@ -33,15 +36,16 @@ if ! "${as[@]}" "$pg/pg_ctl" -D "$data" status > /dev/null 2>&1; then
 fi
 psql=(psql -h 127.0.0.1 -p "$port" -U spendgate -d postgres -v ON_ERROR_STOP=1 -q)
 table=focus_$rows
+[ "$bad" = 100000 ] || table=${table}_bad$bad
 if [ "$("${psql[@]}" -At -c "SELECT to_regclass('$table') IS NOT NULL")" != t ]; then
     echo "generating $rows rows in $table ..."
-    # 30 days from 2026-11-01, 200 manifests in 12 teams, costs with six decimals; one row in 100,000 in EUR
+    # 30 days from 2026-11-01, 200 manifests in 12 teams, costs with six decimals; one row in $bad in EUR
     "${psql[@]}" -c "CREATE UNLOGGED TABLE $table AS SELECT
         timestamptz '2026-11-01 00:00:00+00' + (g % 720) * interval '1 hour' AS ChargePeriodStart,
         timestamptz '2026-11-01 00:00:00+00' + (g % 720 + 1) * interval '1 hour' AS ChargePeriodEnd,
         ((g % 100000) / 1000000.0)::numeric(14,6) AS EffectiveCost,
         ((g % 100000) / 1000000.0)::numeric(14,6) AS BilledCost,
-        CASE WHEN g % 100000 = 0 THEN 'EUR' ELSE 'USD' END AS BillingCurrency,
+        CASE WHEN $bad > 0 AND g % GREATEST($bad, 1) = 0 THEN 'EUR' ELSE 'USD' END AS BillingCurrency,
         jsonb_build_object('spendgate-manifest', 'workload-' || (g % 200), 'team', 'team-' || (g % 12),
             'env', 'prod') AS Tags
         FROM generate_series(1, $rows) g" -c "VACUUM ANALYZE $table"
@@ -49,24 +53,25 @@ fi
 url="jdbc:postgresql://127.0.0.1:$port/postgres?spendgate.queryTimeout=0"
 spend=(java -jar "$jar" spend examples/manifests --now "$now" --spend-table "$table" --format json)
 export SPENDGATE_SPEND_USER=spendgate
-"${spend[@]}" --spend "$url" --explain-spend | awk '/^-- the aggregate/{getline; print; exit}' > "$out/warehouse-$rows-aggregate.sql"
-echo "SET TIME ZONE 'UTC';" | cat - "$out/warehouse-$rows-aggregate.sql" > "$out/warehouse-$rows-psql.sql"
+# what psql runs: the session statements and the aggregate, as --explain-spend prints them
+"${spend[@]}" --spend "$url" --explain-spend | awk '/^-- the aggregate/{getline; print; exit} !/^--/' \
+    > "$out/warehouse-$table-psql.sql"
 
 python3 bench/paired.py "$runs" \
-    "psql=${psql[*]} -At -f $out/warehouse-$rows-psql.sql -o /dev/null" \
-    "aggregate=${spend[*]} --spend '$url' --output $out/warehouse-$rows-aggregate.json" \
-    "stream=${spend[*]} --spend '$url&spendgate.read=stream' --output $out/warehouse-$rows-stream.json" \
-    | tee "$out/warehouse-$rows-times.txt"
-cmp "$out/warehouse-$rows-aggregate.json" "$out/warehouse-$rows-stream.json" && echo "reports: the same bytes"
+    "psql=${psql[*]} -At -f $out/warehouse-$table-psql.sql -o /dev/null" \
+    "aggregate=${spend[*]} --spend '$url' --output $out/warehouse-$table-aggregate.json" \
+    "stream=${spend[*]} --spend '$url&spendgate.read=stream' --output $out/warehouse-$table-stream.json" \
+    | tee "$out/warehouse-$table-times.txt"
+cmp "$out/warehouse-$table-aggregate.json" "$out/warehouse-$table-stream.json" && echo "reports: the same bytes"
 
 # bytes the client receives, through a counting proxy
 for mode in aggregate stream; do
     proxy=$((port + 1))
-    python3 bench/byte_proxy.py "$proxy" "$port" "$out/warehouse-$rows-$mode.bytes" &
+    python3 bench/byte_proxy.py "$proxy" "$port" "$out/warehouse-$table-$mode.bytes" &
     pid=$!
     sleep 0.5
     q="?spendgate.queryTimeout=0"; [ "$mode" = stream ] && q="$q&spendgate.read=stream"
     "${spend[@]}" --spend "jdbc:postgresql://127.0.0.1:$proxy/postgres$q" --output /dev/null 2> /dev/null
     kill "$pid"; wait "$pid" 2> /dev/null || true
-    echo "$mode: $(cat "$out/warehouse-$rows-$mode.bytes") bytes received" | tee -a "$out/warehouse-$rows-times.txt"
+    echo "$mode: $(cat "$out/warehouse-$table-$mode.bytes") bytes received" | tee -a "$out/warehouse-$table-times.txt"
 done

@@ -52,7 +52,7 @@ final class PushDown {
             "ChargePeriodEnd is before ChargePeriodStart", "Tags is not a JSON object",
             "the manifest tag is not a tag value", "the team tag is not a tag value");
 
-    private static final BigDecimal OUT_OF_RANGE = new BigDecimal("1000000000000000000");
+    static final BigDecimal OUT_OF_RANGE = new BigDecimal("1000000000000000000");
 
     private final Dialect dialect;
     private final String table;
@@ -205,8 +205,12 @@ final class PushDown {
             b.append(" WHEN ").append(notFinite).append(" THEN 4");
         }
         b.append(" WHEN ABS(row_cost) >= ").append(OUT_OF_RANGE.toPlainString()).append(" THEN 5");
-        b.append(" WHEN row_currency IS NULL OR TRIM(row_currency) = '' THEN 6");
-        b.append(" WHEN TRIM(row_currency) <> ").append(dialect.literal(query.currency())).append(" THEN 7");
+        // a currency equal to the budgets' is not trimmed: most rows are judged by one comparison
+        String currency = dialect.literal(query.currency());
+        b.append(" WHEN row_currency IS NULL OR row_currency <> ").append(currency)
+                .append(" AND TRIM(row_currency) = '' THEN 6");
+        b.append(" WHEN row_currency <> ").append(currency).append(" AND TRIM(row_currency) <> ").append(currency)
+                .append(" THEN 7");
         b.append(" WHEN row_end < row_start THEN 8");
         return b.toString();
     }
@@ -284,14 +288,23 @@ final class PushDown {
      * as they come, and the bad ones come in that order where the window is scanned in one process
      * (PostgreSQL's, with no parallel workers); spendgate sorts them by number anyway.
      *
-     * @param badTexts whether rows whose Tags text is one of a parameter's array are bad too
+     * @param badTexts  whether rows whose Tags text is one of a parameter's array are bad too
+     * @param checkTags whether the Tags checks are made: when the aggregate counts no Tags problem,
+     *                  only the cheap comparisons are, which pick the same rows (a row whose other
+     *                  columns are good has good Tags), so that the scan costs less per row
      */
-    String samples(boolean badTexts) {
+    String samples(boolean badTexts, boolean checkTags) {
+        String judge = checkTags ? problem() : rowChecks() + " ELSE 0 END";
         return "SELECT row_start, row_end, row_cost, row_currency, row_tags, row_ordinal FROM (SELECT "
                 + dialect.rowNumber() + " AS row_ordinal, row_start, row_end, row_cost, row_currency, row_tags, "
-                + problem() + " AS problem FROM (" + rows() + ") r) n WHERE problem <> 0"
+                + judge + " AS problem FROM (" + rows() + ") r) n WHERE problem <> 0"
                 + (badTexts ? " OR NULLIF(TRIM(row_tags), '') = ANY(?)" : "") + " "
                 + dialect.limit(SpendData.MAX_BAD_ROWS_DESCRIBED);
+    }
+
+    /** Whether a problem code of the aggregate is one of the Tags checks ({@link #tagChecks}). */
+    private static boolean tagsProblem(int problem) {
+        return problem >= 9;
     }
 
     /** What {@code --explain-spend} shows: the statements, in the order they are sent. */
@@ -305,7 +318,11 @@ final class PushDown {
         }
         b.append("-- the aggregate\n").append(aggregate()).append(";\n");
         b.append("-- only when the aggregate counts bad rows: the first ").append(SpendData.MAX_BAD_ROWS_DESCRIBED)
-                .append(", to describe them\n").append(samples(!tagsInDatabase)).append(";\n");
+                .append(", to describe them\n").append(samples(!tagsInDatabase, tagsInDatabase)).append(";\n");
+        if (tagsInDatabase && tags != Dialect.Tags.MAP) {
+            b.append("-- the same when none of them is a Tags problem, without the Tags checks\n")
+                    .append(samples(false, false)).append(";\n");
+        }
         return b.toString();
     }
 
@@ -319,6 +336,7 @@ final class PushDown {
         Set<String> badTexts = new LinkedHashSet<>();
         long good = 0;
         long bad = 0;
+        boolean badTags = false;
         Instant newest = null;
         try (PreparedStatement s = statements.prepare(c, aggregate()); ResultSet rs = s.executeQuery()) {
             ResultSetMetaData md = rs.getMetaData();
@@ -329,6 +347,7 @@ final class PushDown {
                 long n = rs.getLong(6);
                 if (problem != 0) {
                     bad += n;
+                    badTags |= tagsProblem(problem);
                     continue;
                 }
                 String manifest = rs.getString(2);
@@ -363,19 +382,20 @@ final class PushDown {
         groups.forEach((k, s) -> out.add(new SpendGroup((String) k.get(0), (String) k.get(1), query.currency(),
                 (LocalDate) k.get(2), SpendTally.canonical(s.cost), s.rows, s.newest)));
         out.sort(SpendTally.ORDER);
-        List<BadRow> described = bad == 0 ? new ArrayList<>() : new ArrayList<>(samples(c, display, statements, badTexts));
+        List<BadRow> described = bad == 0 ? new ArrayList<>()
+                : new ArrayList<>(samples(c, display, statements, badTexts, badTags));
         described.sort(java.util.Comparator.comparingLong(BadRow::line));
         return new SpendData(display, query.costColumn(), out, good + bad, bad, described, newest);
     }
 
-    private List<BadRow> samples(Connection c, String display, Statements statements, Set<String> badTexts)
-            throws SQLException {
+    private List<BadRow> samples(Connection c, String display, Statements statements, Set<String> badTexts,
+                                 boolean badTags) throws SQLException {
         for (String s : statements.samplesSession(dialect)) {
             statements.execute(c, s);
         }
         List<BadRow> out = new ArrayList<>();
         boolean texts = !tagsInDatabase;
-        try (PreparedStatement s = statements.prepare(c, samples(texts))) {
+        try (PreparedStatement s = statements.prepare(c, samples(texts, badTags))) {
             if (texts) {
                 Array array = c.createArrayOf("text", badTexts.toArray());
                 s.setArray(1, array);

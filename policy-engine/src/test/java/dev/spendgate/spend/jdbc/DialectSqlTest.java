@@ -94,7 +94,8 @@ class DialectSqlTest {
                     statements.put(id + ", " + v.name() + ", session", s);
                 }
                 statements.put(id + ", " + v.name() + ", aggregate", p.aggregate());
-                statements.put(id + ", " + v.name() + ", samples", p.samples(!p.tagsInDatabase()));
+                statements.put(id + ", " + v.name() + ", samples", p.samples(!p.tagsInDatabase(), true));
+                statements.put(id + ", " + v.name() + ", samples without Tags checks", p.samples(false, false));
             }
             Path file = GOLDEN.resolve(id + ".sql");
             if (Boolean.getBoolean("golden.update")) {
@@ -113,10 +114,10 @@ class DialectSqlTest {
     void postgresBefore16GroupsByTagsTextAndFetchesSamplesByThoseTexts() throws Exception {
         PushDown p = PushDown.of(Dialects.forProduct("PostgreSQL", 15).orElseThrow(), "focus", QUERY,
                 variants("postgresql").get(0).columns(), "test");
-        String parsed = sqlglot(Map.of("aggregate", p.aggregate(), "samples", p.samples(true)));
+        String parsed = sqlglot(Map.of("aggregate", p.aggregate(), "samples", p.samples(true, false)));
         assertTrue(parsed.contains("parsed 2 of 2"), parsed);
         assertTrue(p.aggregate().contains("NULLIF(TRIM(row_tags), '') END AS tag_manifest"), p.aggregate());
-        assertTrue(p.samples(true).contains("= ANY(?)"), p.samples(true));
+        assertTrue(p.samples(true, false).contains("= ANY(?)"), p.samples(true, false));
     }
 
     @Test
