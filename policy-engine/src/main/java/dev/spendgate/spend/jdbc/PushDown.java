@@ -198,21 +198,31 @@ final class PushDown {
 
     /** The checks of a row whatever its tags, as {@code CASE WHEN ... THEN code} without its end. */
     private String rowChecks() {
-        StringBuilder b = new StringBuilder("CASE WHEN row_start IS NULL THEN 1 WHEN row_end IS NULL THEN 2"
-                + " WHEN row_cost IS NULL THEN 3");
+        StringBuilder b = new StringBuilder("CASE");
+        rowConditions().forEach((code, condition) -> b.append(" WHEN ").append(condition).append(" THEN ").append(code));
+        return b.toString();
+    }
+
+    /**
+     * Each row check's condition by its problem code, in {@link RowReader}'s order: a row's problem
+     * is the first whose condition holds (a condition whose column is null is not true).
+     */
+    private Map<Integer, String> rowConditions() {
+        Map<Integer, String> c = new java.util.LinkedHashMap<>();
+        c.put(1, "row_start IS NULL");
+        c.put(2, "row_end IS NULL");
+        c.put(3, "row_cost IS NULL");
         String notFinite = dialect.notFinite("row_cost", cost);
         if (notFinite != null) {
-            b.append(" WHEN ").append(notFinite).append(" THEN 4");
+            c.put(4, notFinite);
         }
-        b.append(" WHEN ABS(row_cost) >= ").append(OUT_OF_RANGE.toPlainString()).append(" THEN 5");
+        c.put(5, "ABS(row_cost) >= " + OUT_OF_RANGE.toPlainString());
         // a currency equal to the budgets' is not trimmed: most rows are judged by one comparison
         String currency = dialect.literal(query.currency());
-        b.append(" WHEN row_currency IS NULL OR row_currency <> ").append(currency)
-                .append(" AND TRIM(row_currency) = '' THEN 6");
-        b.append(" WHEN row_currency <> ").append(currency).append(" AND TRIM(row_currency) <> ").append(currency)
-                .append(" THEN 7");
-        b.append(" WHEN row_end < row_start THEN 8");
-        return b.toString();
+        c.put(6, "row_currency IS NULL OR row_currency <> " + currency + " AND TRIM(row_currency) = ''");
+        c.put(7, "row_currency <> " + currency + " AND TRIM(row_currency) <> " + currency);
+        c.put(8, "row_end < row_start");
+        return c;
     }
 
     /** The checks of {@code row_tags}, as {@code WHEN ... THEN code} clauses. */
@@ -288,17 +298,27 @@ final class PushDown {
      * as they come, and the bad ones come in that order where the window is scanned in one process
      * (PostgreSQL's, with no parallel workers); spendgate sorts them by number anyway.
      *
-     * @param badTexts  whether rows whose Tags text is one of a parameter's array are bad too
-     * @param checkTags whether the Tags checks are made: when the aggregate counts no Tags problem,
-     *                  only the cheap comparisons are, which pick the same rows (a row whose other
-     *                  columns are good has good Tags), so that the scan costs less per row
+     * @param badTexts whether rows whose Tags text is one of a parameter's array are bad too
+     * @param kinds    the problems the aggregate counted; when none is a Tags problem, a row is bad
+     *                 exactly when one of their conditions holds (no row fails an earlier check,
+     *                 or its problem would have been counted), so the row is judged by those few
+     *                 comparisons instead of every check, Tags parsed included; null for every check
      */
-    String samples(boolean badTexts, boolean checkTags) {
-        String judge = checkTags ? problem() : rowChecks() + " ELSE 0 END";
+    String samples(boolean badTexts, Set<Integer> kinds) {
+        String bad;
+        if (kinds == null || kinds.stream().anyMatch(PushDown::tagsProblem)) {
+            bad = problem() + " <> 0";
+        } else {
+            Map<Integer, String> conditions = rowConditions();
+            bad = kinds.stream().sorted().map(k -> "(" + conditions.get(k) + ")")
+                    .reduce((a, b) -> a + " OR " + b).orElse("FALSE");
+        }
+        if (badTexts) {
+            bad = "(" + bad + ") OR NULLIF(TRIM(row_tags), '') = ANY(?)";
+        }
         return "SELECT row_start, row_end, row_cost, row_currency, row_tags, row_ordinal FROM (SELECT "
-                + dialect.rowNumber() + " AS row_ordinal, row_start, row_end, row_cost, row_currency, row_tags, "
-                + judge + " AS problem FROM (" + rows() + ") r) n WHERE problem <> 0"
-                + (badTexts ? " OR NULLIF(TRIM(row_tags), '') = ANY(?)" : "") + " "
+                + dialect.rowNumber() + " AS row_ordinal, row_start, row_end, row_cost, row_currency, row_tags, CASE WHEN "
+                + bad + " THEN 1 ELSE 0 END AS bad FROM (" + rows() + ") r) n WHERE bad = 1 "
                 + dialect.limit(SpendData.MAX_BAD_ROWS_DESCRIBED);
     }
 
@@ -318,10 +338,10 @@ final class PushDown {
         }
         b.append("-- the aggregate\n").append(aggregate()).append(";\n");
         b.append("-- only when the aggregate counts bad rows: the first ").append(SpendData.MAX_BAD_ROWS_DESCRIBED)
-                .append(", to describe them\n").append(samples(!tagsInDatabase, tagsInDatabase)).append(";\n");
-        if (tagsInDatabase && tags != Dialect.Tags.MAP) {
-            b.append("-- the same when none of them is a Tags problem, without the Tags checks\n")
-                    .append(samples(false, false)).append(";\n");
+                .append(", to describe them\n").append(samples(!tagsInDatabase, null)).append(";\n");
+        if (tagsInDatabase) {
+            b.append("-- or, when none of them is a Tags problem, the rows judged by the conditions of the problems"
+                    + " counted alone; for rows in another currency:\n").append(samples(false, Set.of(7))).append(";\n");
         }
         return b.toString();
     }
@@ -336,7 +356,7 @@ final class PushDown {
         Set<String> badTexts = new LinkedHashSet<>();
         long good = 0;
         long bad = 0;
-        boolean badTags = false;
+        Set<Integer> kinds = new java.util.TreeSet<>();
         Instant newest = null;
         try (PreparedStatement s = statements.prepare(c, aggregate()); ResultSet rs = s.executeQuery()) {
             ResultSetMetaData md = rs.getMetaData();
@@ -347,7 +367,7 @@ final class PushDown {
                 long n = rs.getLong(6);
                 if (problem != 0) {
                     bad += n;
-                    badTags |= tagsProblem(problem);
+                    kinds.add(problem);
                     continue;
                 }
                 String manifest = rs.getString(2);
@@ -357,6 +377,7 @@ final class PushDown {
                     RowReader.Problem p = tagsReader.tags(manifest, row);
                     if (p != null) {
                         bad += n;
+                        kinds.add(9);
                         badTexts.add(manifest);
                         continue;
                     }
@@ -383,19 +404,19 @@ final class PushDown {
                 (LocalDate) k.get(2), SpendTally.canonical(s.cost), s.rows, s.newest)));
         out.sort(SpendTally.ORDER);
         List<BadRow> described = bad == 0 ? new ArrayList<>()
-                : new ArrayList<>(samples(c, display, statements, badTexts, badTags));
+                : new ArrayList<>(samples(c, display, statements, badTexts, kinds));
         described.sort(java.util.Comparator.comparingLong(BadRow::line));
         return new SpendData(display, query.costColumn(), out, good + bad, bad, described, newest);
     }
 
     private List<BadRow> samples(Connection c, String display, Statements statements, Set<String> badTexts,
-                                 boolean badTags) throws SQLException {
+                                 Set<Integer> kinds) throws SQLException {
         for (String s : statements.samplesSession(dialect)) {
             statements.execute(c, s);
         }
         List<BadRow> out = new ArrayList<>();
         boolean texts = !tagsInDatabase;
-        try (PreparedStatement s = statements.prepare(c, samples(texts, badTags))) {
+        try (PreparedStatement s = statements.prepare(c, samples(texts, kinds))) {
             if (texts) {
                 Array array = c.createArrayOf("text", badTexts.toArray());
                 s.setArray(1, array);
