@@ -2,8 +2,8 @@
 # Whole-process benchmark of live spend from a PostgreSQL table of ROWS FOCUS rows (generated
 # inside PostgreSQL with generate_series), side by side as alternating paired runs:
 #   psql        running the aggregate query spendgate sends (as --explain-spend prints it)
-#   aggregate   bin/spendgate spend --spend jdbc:postgresql://...            (the database sums)
-#   stream      bin/spendgate spend --spend 'jdbc:postgresql://...?spendgate.read=stream'
+#   aggregate   java -jar spendgate.jar spend --spend jdbc:postgresql://...            (the database sums)
+#   stream      java -jar spendgate.jar spend --spend 'jdbc:postgresql://...?spendgate.read=stream'
 # then the bytes each spendgate read receives from the server (through bench/byte_proxy.py),
 # and checks that both reads give the same report bytes.
 # Needs: a built jar (./mvnw -B package -DskipTests), PostgreSQL's programs (bin/ensure-postgres), python3.
@@ -51,9 +51,9 @@ if [ "$("${psql[@]}" -At -c "SELECT to_regclass('$table') IS NOT NULL")" != t ];
         FROM generate_series(1, $rows) g" -c "VACUUM ANALYZE $table"
 fi
 url="jdbc:postgresql://127.0.0.1:$port/postgres?spendgate.queryTimeout=0"
-# through the launcher a pipeline uses (its class-data archive trained once, before the runs)
-bin/spendgate version > /dev/null
-spend=(bin/spendgate spend examples/manifests --now "$now" --spend-table "$table" --format json)
+# java -jar with the JVM's default compilers: bin/spendgate's C1-only start would slow the
+# streaming read of tens of millions of rows several times over
+spend=(java -jar "$jar" spend examples/manifests --now "$now" --spend-table "$table" --format json)
 export SPENDGATE_SPEND_USER=spendgate
 # what psql runs: the session statements and the aggregate, as --explain-spend prints them
 "${spend[@]}" --spend "$url" --explain-spend | awk '/^-- the aggregate/{getline; print; exit} !/^--/' \
