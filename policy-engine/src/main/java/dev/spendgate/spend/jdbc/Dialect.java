@@ -112,4 +112,9 @@ abstract class Dialect {
     static String jsonPath(String key) {
         return "$.\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
+
+    /** The JSON path of {@code key} in bracket notation, {@code $["key"]}, for Trino's json_extract. */
+    static String bracketJsonPath(String key) {
+        return "$[\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
+    }
 }

@@ -368,7 +368,7 @@ final class Dialects {
             if (tags == Tags.MAP) {
                 return "FALSE";
             }
-            return "COALESCE(substr(json_format(json_extract(" + json(column, tags) + ", " + literal(jsonPath(key))
+            return "COALESCE(substr(json_format(json_extract(" + json(column, tags) + ", " + literal(bracketJsonPath(key))
                     + ")), 1, 1) IN ('{', '['), FALSE)";
         }
 
@@ -377,7 +377,7 @@ final class Dialects {
             if (tags == Tags.MAP) {
                 return "CAST(element_at(" + column + ", " + literal(key) + ") AS VARCHAR)";
             }
-            return "json_extract_scalar(" + json(column, tags) + ", " + literal(jsonPath(key)) + ")";
+            return "json_extract_scalar(" + json(column, tags) + ", " + literal(bracketJsonPath(key)) + ")";
         }
     }
 

@@ -156,7 +156,7 @@ final class JdbcSpendSource implements SpendSource {
     @Override
     public String explain(SpendQuery query) throws SpendException {
         return withConnection((c, secrets) -> {
-            Plan plan = plan(c, query);
+            Plan plan = plan(c, query, server(c));
             if (plan.pushDown != null) {
                 return plan.pushDown.explain();
             }
@@ -176,7 +176,18 @@ final class JdbcSpendSource implements SpendSource {
         boolean windowInSql;
     }
 
-    private Plan plan(Connection c, SpendQuery query) throws SQLException, SpendException {
+    /**
+     * What the driver says of the server, asked once before any transaction: Trino's driver runs
+     * queries of its own for its metadata, and one that it leaves unread aborts a transaction.
+     */
+    private record Server(Dialect dialect, String quote) {
+    }
+
+    private Server server(Connection c) {
+        return new Server(knownDialect(c), quoteString(c));
+    }
+
+    private Plan plan(Connection c, SpendQuery query, Server server) throws SQLException, SpendException {
         List<String> wanted = FocusColumns.wanted(query.costColumn());
         List<PushDown.TableColumn> found = columns(c);
         List<String> labels = found.stream().map(PushDown.TableColumn::name).toList();
@@ -190,16 +201,16 @@ final class JdbcSpendSource implements SpendSource {
         }
         Plan plan = new Plan();
         if (!settings.stream()) {
-            plan.pushDown = PushDown.of(dialect(c), table, query, focus, display);
+            plan.pushDown = PushDown.of(dialect(c, server), table, query, focus, display);
             return plan;
         }
-        String quote = quoteString(c);
+        String quote = server.quote();
         StringBuilder sql = new StringBuilder("SELECT ");
         for (int i = 0; i < names.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append(quoted(names.get(i), quote));
         }
         sql.append(" FROM ").append(table);
-        Dialect dialect = knownDialect(c);
+        Dialect dialect = server.dialect();
         if (dialect != null && (query.from() != null || query.to() != null)) {
             try {
                 Dialect.Time time = PushDown.time(focus.get(0), display);
@@ -222,8 +233,8 @@ final class JdbcSpendSource implements SpendSource {
     }
 
     /** The dialect named in the URL, else the one of the driver's product name. */
-    private Dialect dialect(Connection c) throws SpendException {
-        Dialect d = knownDialect(c);
+    private Dialect dialect(Connection c, Server server) throws SpendException {
+        Dialect d = server.dialect();
         if (d == null) {
             String product;
             try {
@@ -257,6 +268,7 @@ final class JdbcSpendSource implements SpendSource {
     }
 
     private SpendData read(Connection c, SpendQuery query) throws SQLException, SpendException {
+        Server server = server(c);
         boolean transaction = false;
         try {
             // PostgreSQL streams a result with a cursor only inside a transaction
@@ -266,7 +278,7 @@ final class JdbcSpendSource implements SpendSource {
             // a driver without transactions (BigQuery) streams anyway
         }
         try {
-            Plan plan = plan(c, query);
+            Plan plan = plan(c, query, server);
             if (plan.pushDown != null) {
                 return plan.pushDown.read(c, display, new PushDown.Statements() {
                     @Override
@@ -346,6 +358,11 @@ final class JdbcSpendSource implements SpendSource {
                 ResultSetMetaData md = rs.getMetaData();
                 for (int i = 1; i <= md.getColumnCount(); i++) {
                     found.add(new PushDown.TableColumn(md.getColumnLabel(i), md.getColumnType(i), md.getColumnTypeName(i)));
+                }
+                // read to its end: Trino cancels a query whose result is closed unread, and a
+                // cancelled query aborts the transaction the next queries run in
+                while (rs.next()) {
+                    // no rows
                 }
             }
         }
