@@ -46,6 +46,15 @@ abstract class Dialect {
         return List.of();
     }
 
+    /**
+     * Statements after which a scan of the table returns its rows in the table's own order, the
+     * same on every run, so that the streaming read and the bad-row query number rows alike; none
+     * by default (no such order is promised).
+     */
+    List<String> orderedScan() {
+        return List.of();
+    }
+
     /** A literal of {@code instant} comparable with a column of kind {@code time}. */
     abstract String timestamp(Instant instant, Time time);
 

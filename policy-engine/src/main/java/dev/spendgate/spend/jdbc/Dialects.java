@@ -93,6 +93,16 @@ final class Dialects {
             return List.of("SET TIME ZONE 'UTC'", "SET enable_sort = off");
         }
 
+        /**
+         * One process, from the table's first page: without the second setting, a scan of a table
+         * larger than a quarter of shared_buffers starts where the last scan of it stopped (one
+         * with a LIMIT, say), and the rows come in another order.
+         */
+        @Override
+        List<String> orderedScan() {
+            return List.of("SET max_parallel_workers_per_gather = 0", "SET synchronize_seqscans = off");
+        }
+
         @Override
         String timestamp(Instant instant, Time time) {
             return switch (time) {

@@ -160,7 +160,9 @@ final class JdbcSpendSource implements SpendSource {
             if (plan.pushDown != null) {
                 return plan.pushDown.explain();
             }
-            return "-- streaming: every row of the window is sent and summed in spendgate\n" + plan.streaming + ";\n";
+            StringBuilder b = new StringBuilder("-- streaming: every row of the window is sent and summed in spendgate\n");
+            plan.streamingSession.forEach(sql -> b.append(sql).append(";\n"));
+            return b.append(plan.streaming).append(";\n").toString();
         });
     }
 
@@ -172,6 +174,8 @@ final class JdbcSpendSource implements SpendSource {
     /** What is sent for a query: the aggregate, or the streaming SELECT (with the window when it can be put in SQL). */
     private static final class Plan {
         PushDown pushDown;
+        /** The statements before the streaming SELECT (a scan in the table's order), then the SELECT. */
+        List<String> streamingSession = List.of();
         String streaming;
         boolean windowInSql;
     }
@@ -229,6 +233,7 @@ final class JdbcSpendSource implements SpendSource {
             }
         }
         plan.streaming = sql.toString();
+        plan.streamingSession = dialect == null ? List.of() : dialect.orderedScan();
         return plan;
     }
 
@@ -322,6 +327,9 @@ final class JdbcSpendSource implements SpendSource {
         long ordinal = 0;
         try (Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             prepare(s);
+            for (String sql : plan.streamingSession) {
+                s.execute(sql);
+            }
             try (ResultSet rs = s.executeQuery(plan.streaming)) {
                 RowReader reader = new RowReader(rs.getMetaData(), query.costColumn(), query.manifestTag(),
                         query.teamTag(), query.currency());

@@ -338,7 +338,11 @@ final class PushDown {
         }
         b.append("-- the aggregate\n").append(aggregate()).append(";\n");
         b.append("-- only when the aggregate counts bad rows: the first ").append(SpendData.MAX_BAD_ROWS_DESCRIBED)
-                .append(", to describe them\n").append(samples(!tagsInDatabase, null)).append(";\n");
+                .append(", to describe them\n");
+        for (String sql : dialect.orderedScan()) {
+            b.append(sql).append(";\n");
+        }
+        b.append(samples(!tagsInDatabase, null)).append(";\n");
         if (tagsInDatabase) {
             b.append("-- or, when none of them is a Tags problem, the rows judged by the conditions of the problems"
                     + " counted alone; for rows in another currency:\n").append(samples(false, Set.of(7))).append(";\n");
@@ -486,9 +490,9 @@ final class PushDown {
 
         void execute(Connection c, String sql) throws SQLException;
 
-        /** Statements before the samples query: PostgreSQL scans in one process, in the streaming read's order. */
+        /** Statements before the samples query: a scan in the streaming read's order. */
         default List<String> samplesSession(Dialect dialect) {
-            return dialect instanceof Dialects.Postgres ? List.of("SET max_parallel_workers_per_gather = 0") : List.of();
+            return dialect.orderedScan();
         }
     }
 }

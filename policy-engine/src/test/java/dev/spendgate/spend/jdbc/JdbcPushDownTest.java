@@ -182,6 +182,30 @@ class JdbcPushDownTest {
         }
     }
 
+    /**
+     * A table PostgreSQL scans with synchronized scans (larger than a quarter of shared_buffers):
+     * after a query that stopped part way through it, a new scan would start where that one
+     * stopped; both reads number the rows from the table's first page all the same.
+     */
+    @Test
+    void rowsAreNumberedFromTheTablesStartAfterAScanThatStoppedPartWay() throws Exception {
+        PG.execute("CREATE TABLE large AS SELECT timestamptz '2026-11-01 00:00:00+00' + (g % 500) * interval '1 hour'"
+                + " AS ChargePeriodStart, timestamptz '2026-11-01 01:00:00+00' + (g % 500) * interval '1 hour'"
+                + " AS ChargePeriodEnd, 0.5::numeric AS EffectiveCost, CASE WHEN g % 5000 = 0 THEN 'EUR' ELSE 'USD' END"
+                + " AS BillingCurrency, jsonb_build_object('spendgate-manifest', 'web', 'team', 'a', 'padding',"
+                + " repeat('x', 60)) AS Tags FROM generate_series(1, 40000) g");
+        List<String> expected = new ArrayList<>();
+        for (int row = 5000; row <= 40000; row += 5000) {
+            expected.add(row + " BillingCurrency BillingCurrency EUR is not USD, the budgets' currency (spendgate does"
+                    + " not convert currencies)");
+        }
+        for (String mode : List.of("", "?spendgate.read=stream")) {
+            // a scan that stops in the middle of the table, as the bad-row query's LIMIT does
+            PG.execute("SELECT * FROM large LIMIT 25000");
+            assertEquals(expected, described(read(PG.url() + mode, "large", SpendQuery.defaults())), mode);
+        }
+    }
+
     @Test
     void anUnknownDialectOrReadModeIsNamed() {
         SpendException e = assertThrows(SpendException.class, () -> source(PG.url() + "?spendgate.read=fast", "typed"));

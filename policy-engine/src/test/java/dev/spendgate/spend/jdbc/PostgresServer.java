@@ -146,7 +146,10 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
                 port = freePort();
                 // pg_ctl hands -o to the server through a shell: the paths are quoted for it
                 String options = "-h 127.0.0.1 -p " + port + " -k '" + base + "' -c fsync=off"
-                        + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=30";
+                        + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=30"
+                        // small, so that a table of a few megabytes is scanned the way a large one is
+                        // (synchronized scans start at a quarter of shared_buffers)
+                        + " -c shared_buffers=2MB";
                 Run r = run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
                         base.resolve("server.log").toString(), "-w", "-t", "60", "-o", options, "start"), 90, false);
                 if (r.exitCode() == 0) {
