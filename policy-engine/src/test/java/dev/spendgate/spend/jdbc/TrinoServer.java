@@ -67,8 +67,9 @@ final class TrinoServer implements BeforeAllCallback, AfterAllCallback {
                 "-Dnode.id=spendgate-test", "-Dnode.data-dir=" + base.resolve("data"),
                 "-Dconfig=" + base.resolve("etc/config.properties"), "-Dcatalog.config-dir=" + etc,
                 "-Dplugin.dir=" + trino.resolve("plugin"), "-Dhttp-server.http.host=127.0.0.1",
-                "-cp", trino.resolve("lib") + "/*", "io.trino.server.TrinoServer")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "-Dhttp-server.log.enabled=false", "-cp", trino.resolve("lib") + "/*", "io.trino.server.TrinoServer")
+                // in its temporary folder: Trino writes relative paths (var/) of its own
+                .directory(base.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
         while (true) {
             String text = Files.exists(log) ? Files.readString(log) : "";
