@@ -381,7 +381,7 @@ final class PushDown {
                     RowReader.Problem p = tagsReader.tags(manifest, row);
                     if (p != null) {
                         bad += n;
-                        kinds.add(9);
+                        kinds.add(9); // a Tags problem, found here: the bad-row query needs every check
                         badTexts.add(manifest);
                         continue;
                     }
