@@ -51,8 +51,8 @@ if [ "$("${psql[@]}" -At -c "SELECT to_regclass('$table') IS NOT NULL")" != t ];
         FROM generate_series(1, $rows) g" -c "VACUUM ANALYZE $table"
 fi
 url="jdbc:postgresql://127.0.0.1:$port/postgres?spendgate.queryTimeout=0"
-# java -jar with the JVM's default compilers: bin/spendgate's C1-only start would slow the
-# streaming read of tens of millions of rows several times over
+# java -jar with the JVM's default settings: through bin/spendgate's start-up flags (C1 only, a
+# small young generation) one 50-million-row streaming read took minutes instead of 90 s
 spend=(java -jar "$jar" spend examples/manifests --now "$now" --spend-table "$table" --format json)
 export SPENDGATE_SPEND_USER=spendgate
 # what psql runs: the session statements and the aggregate, as --explain-spend prints them

@@ -119,11 +119,15 @@ abstract class Dialect {
 
     /** A JSON path of one key, {@code $."key"}, whatever characters the key has. */
     static String jsonPath(String key) {
-        return "$.\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return "$." + quotedKey(key);
     }
 
     /** The JSON path of {@code key} in bracket notation, {@code $["key"]}, for Trino's json_extract. */
     static String bracketJsonPath(String key) {
-        return "$[\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
+        return "$[" + quotedKey(key) + "]";
+    }
+
+    private static String quotedKey(String key) {
+        return "\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

@@ -54,6 +54,9 @@ final class PushDown {
 
     static final BigDecimal OUT_OF_RANGE = new BigDecimal("1000000000000000000");
 
+    /** The first of the Tags problems' codes ({@link #tagChecks}): "Tags is not a JSON object". */
+    private static final int FIRST_TAGS_PROBLEM = 9;
+
     private final Dialect dialect;
     private final String table;
     private final SpendQuery query;
@@ -324,7 +327,7 @@ final class PushDown {
 
     /** Whether a problem code of the aggregate is one of the Tags checks ({@link #tagChecks}). */
     private static boolean tagsProblem(int problem) {
-        return problem >= 9;
+        return problem >= FIRST_TAGS_PROBLEM;
     }
 
     /** What {@code --explain-spend} shows: the statements, in the order they are sent. */
@@ -381,7 +384,7 @@ final class PushDown {
                     RowReader.Problem p = tagsReader.tags(manifest, row);
                     if (p != null) {
                         bad += n;
-                        kinds.add(9); // a Tags problem, found here: the bad-row query needs every check
+                        kinds.add(FIRST_TAGS_PROBLEM); // found here: the bad-row query needs every check
                         badTexts.add(manifest);
                         continue;
                     }
@@ -415,7 +418,7 @@ final class PushDown {
 
     private List<BadRow> samples(Connection c, String display, Statements statements, Set<String> badTexts,
                                  Set<Integer> kinds) throws SQLException {
-        for (String s : statements.samplesSession(dialect)) {
+        for (String s : dialect.orderedScan()) {
             statements.execute(c, s);
         }
         List<BadRow> out = new ArrayList<>();
@@ -489,10 +492,5 @@ final class PushDown {
         PreparedStatement prepare(Connection c, String sql) throws SQLException;
 
         void execute(Connection c, String sql) throws SQLException;
-
-        /** Statements before the samples query: a scan in the streaming read's order. */
-        default List<String> samplesSession(Dialect dialect) {
-            return dialect.orderedScan();
-        }
     }
 }
