@@ -4,19 +4,27 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayDeque;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.fail;
@@ -33,6 +41,8 @@ final class TrinoServer implements BeforeAllCallback, AfterAllCallback {
     static final String USER = "spendgate";
 
     private static final long START_SECONDS = 300;
+
+    private static final int TAIL_LINES = 60;
 
     private Path base;
     private Process process;
@@ -61,7 +71,6 @@ final class TrinoServer implements BeforeAllCallback, AfterAllCallback {
                 "query.max-memory-per-node=512MB",
                 ""));
         Files.writeString(etc.resolve("memory.properties"), "connector.name=memory\n");
-        Path log = base.resolve("server.log");
         process = new ProcessBuilder(trino.resolve("java").toString(), "-Xmx1G", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-Djdk.attach.allowAttachSelf=true", "-Dnode.environment=test",
                 "-Dnode.id=spendgate-test", "-Dnode.data-dir=" + base.resolve("data"),
@@ -69,20 +78,39 @@ final class TrinoServer implements BeforeAllCallback, AfterAllCallback {
                 "-Dplugin.dir=" + trino.resolve("plugin"), "-Dhttp-server.http.host=127.0.0.1",
                 "-Dhttp-server.log.enabled=false", "-cp", trino.resolve("lib") + "/*", "io.trino.server.TrinoServer")
                 // in its temporary folder: Trino writes relative paths (var/) of its own
-                .directory(base.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
-        while (true) {
-            String text = Files.exists(log) ? Files.readString(log) : "";
-            if (text.contains("SERVER STARTED")) {
-                break;
+                .directory(base.toFile()).redirectErrorStream(true).start();
+        // its output is read to the end (a full pipe would stall it); the start is its own line saying so
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Deque<String> tail = new ArrayDeque<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    synchronized (tail) {
+                        tail.addLast(line);
+                        if (tail.size() > TAIL_LINES) {
+                            tail.removeFirst();
+                        }
+                    }
+                    if (line.contains("SERVER STARTED")) {
+                        started.complete(null);
+                    }
+                }
+            } catch (IOException e) {
+                // the process is gone; said below
             }
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                String tail = text.length() > 4000 ? text.substring(text.length() - 4000) : text;
-                process.destroyForcibly();
-                fail("Trino did not start in " + START_SECONDS + " s (" + (process.isAlive() ? "still starting" : "exited")
-                        + "); the end of its log:\n" + tail);
+            started.completeExceptionally(new IOException("Trino exited"));
+        }, "trino-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            started.get(START_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            process.destroyForcibly();
+            synchronized (tail) {
+                fail("Trino did not start in " + START_SECONDS + " s (" + (e instanceof TimeoutException ? "still starting"
+                        : "exited") + "); the end of its output:\n" + String.join("\n", tail));
             }
-            Thread.sleep(250);
         }
     }
 
