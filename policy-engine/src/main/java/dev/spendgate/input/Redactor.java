@@ -27,7 +27,7 @@ public final class Redactor {
     public static final String MASK = "***";
 
     private static final Redactor NONE = new Redactor(List.of());
-    private static final Pattern SHAPED = Pattern.compile(
+    static final Pattern SHAPED = Pattern.compile(
             "(\\b(?i:bearer)\\s+(?=[A-Za-z]*[0-9._~+/=-]|[A-Za-z]{20})|\\bBasic\\s+(?=[A-Za-z0-9+/]{8,}))[A-Za-z0-9._~+/=-]{4,}"
                     + "|(://[^/\\s:@]*:)[^@\\s/]+(@)"
                     + "|(\\b(?i:password|passwd|pwd|secret|token|access_token|api[_-]?key)=)[^&;\\s\"']+");
@@ -86,10 +86,41 @@ public final class Redactor {
         return out;
     }
 
-    /** A cheap test that spares the pattern most lines of a large report. */
-    private static boolean mayHoldShaped(String s) {
-        return s.indexOf('=') >= 0 || s.indexOf('@') >= 0 || s.indexOf("earer") >= 0 || s.indexOf("EARER") >= 0
-                || s.indexOf("Basic") >= 0;
+    /**
+     * Whether {@code s} holds what each of the pattern's alternatives needs before it can match —
+     * "bearer" in any case or "Basic", a "://" with an '@' after it, an '=' after a key such as
+     * {@code password} in any case — found in one pass,
+     * so that the pattern runs only on the few lines of a large report that may hold a credential
+     * (an owner's e-mail address alone does not).
+     */
+    static boolean mayHoldShaped(String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '=' && afterKey(s, i)) {
+                return true;
+            }
+            if ((c == 'b' || c == 'B') && s.regionMatches(true, i, "bearer", 0, 6)
+                    || c == 'B' && s.startsWith("Basic", i)
+                    || c == ':' && s.startsWith("://", i) && s.indexOf('@', i + 3) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The keys of the pattern's last alternative, which end right before an '='. */
+    private static final String[] KEYS = {"password", "passwd", "pwd", "secret", "token", "api_key", "api-key", "apikey"};
+
+    /** Whether one of {@link #KEYS}, in any case, ends at {@code s[equals]}. */
+    private static boolean afterKey(String s, int equals) {
+        for (String key : KEYS) {
+            int from = equals - key.length();
+            if (from >= 0 && s.regionMatches(true, from, key, 0, key.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

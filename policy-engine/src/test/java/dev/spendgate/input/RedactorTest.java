@@ -8,6 +8,7 @@ import java.io.Writer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The one redactor: known secrets, credential-shaped text, and a writer that redacts across writes. */
 class RedactorTest {
@@ -30,6 +31,36 @@ class RedactorTest {
         assertEquals("no bearer token was sent (check the bearer token)",
                 r.redact("no bearer token was sent (check the bearer token)"));
         assertEquals("owner: alice@example.com, maxOutputTokens=512", r.redact("owner: alice@example.com, maxOutputTokens=512"));
+    }
+
+    @Test
+    void aBearerCredentialIsHiddenWhateverTheCaseOfTheWord() {
+        assertEquals("authorization: BEAReR ***", Redactor.none().redact("authorization: BEAReR abc123def"));
+        assertEquals("bEARER ***", Redactor.none().redact("bEARER abc123def"));
+    }
+
+    /**
+     * The pre-check that spares most lines the pattern holds for every text the pattern matches in:
+     * random texts built from the pieces each alternative needs, and their near misses.
+     */
+    @Test
+    void thePreCheckNeverSkipsATextThePatternMatches() {
+        String[] pieces = {"Bearer ", "bEaReR ", "bearer", "Basic ", "basic ", "://", ":", "@", "/", "=", "password", "TOKEN",
+                "api-key", "api_key", "APIKEY", "pwd", "Passwd", "secret", "access_token", "x1", "abcdefgh", "Z2F0ZTpodW50", " ", "\t", "me", "."};
+        java.util.Random random = new java.util.Random(18);
+        int matched = 0;
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(8); k >= 0; k--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String t = text.toString();
+            if (Redactor.SHAPED.matcher(t).find()) {
+                matched++;
+                assertTrue(Redactor.mayHoldShaped(t), () -> "the pre-check skips \"" + t + "\"");
+            }
+        }
+        assertTrue(matched > 1_000, "only " + matched + " texts matched: the test proves little");
     }
 
     @Test
