@@ -100,16 +100,20 @@ public final class Gate {
         if (snapshot != null) {
             SpendDiagnostics.add(snapshot, manifests, diagnostics);
         }
+        // each manifest (and its base) is priced on its own, so a large run prices on every core
+        List<PricedManifest> pricedManifests = PerManifest.map(manifests, m -> {
+            Manifest base = bases.get(m.name());
+            return new PricedManifest(m, pricing.apply(m), base, base == null ? null : pricing.apply(base).estimate());
+        });
         List<ManifestInput> inputs = new ArrayList<>(manifests.size());
         Map<String, Manifest> byName = new LinkedHashMap<>();
         Map<String, Priced> priced = new HashMap<>();
-        for (Manifest m : manifests) {
-            Priced p = pricing.apply(m);
+        for (PricedManifest pm : pricedManifests) {
+            Manifest m = pm.manifest();
+            Priced p = pm.priced();
             priced.put(m.name(), p);
             diagnostics.addAll(p.diagnostics());
-            Manifest base = bases.get(m.name());
-            inputs.add(new ManifestInput(m, p.estimate(), p.catalogTiers(), base,
-                    base == null ? null : pricing.apply(base).estimate(), p.catalogModes()));
+            inputs.add(new ManifestInput(m, p.estimate(), p.catalogTiers(), pm.base(), pm.baseEstimate(), p.catalogModes()));
             byName.put(m.name(), m);
         }
         EngineResult result = engine.evaluate(new EvaluationInput(now, policy.parameters(), inputs, snapshot, teams));
@@ -126,9 +130,14 @@ public final class Gate {
                 throw new EngineException("engine_invalid_result",
                         "engine " + engineId + " reported rule " + d.rule() + ", which no selected pack describes");
             }
-            Finding f = finding(rule, d, m.locations().locate(d.path()));
-            findings.computeIfAbsent(m.name(), k -> new ArrayList<>())
-                    .add(Savings.priced(f, rule, priced.get(m.name()).alternatives()));
+            findings.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(finding(rule, d, m.locations().locate(d.path())));
+        }
+        // what each finding's remedy would save: each manifest's findings on their own, on every core
+        List<Map.Entry<String, List<Finding>>> fired = new ArrayList<>(findings.entrySet());
+        List<List<Finding>> withSavings = PerManifest.map(fired, e -> e.getValue().stream()
+                .map(f -> Savings.priced(f, rules.get(f.rule()), priced.get(e.getKey()).alternatives())).toList());
+        for (int i = 0; i < fired.size(); i++) {
+            findings.put(fired.get(i).getKey(), new ArrayList<>(withSavings.get(i)));
         }
 
         List<Finding> policyFindings = new ArrayList<>();
@@ -138,15 +147,14 @@ public final class Gate {
                     findings.getOrDefault(m.name(), List.of()), diagnostics);
         }
 
-        List<ManifestReport> reports = new ArrayList<>();
-        for (Manifest m : manifests) {
+        List<ManifestReport> reports = PerManifest.map(manifests, m -> {
             List<Finding> fs = new ArrayList<>(findings.getOrDefault(m.name(), List.of()));
             fs.sort(ORDER);
-            reports.add(new ManifestReport(m.file(), m.name(), m.kind().name(), m.metadata().team(),
+            return new ManifestReport(m.file(), m.name(), m.kind().name(), m.metadata().team(),
                     Verdict.of(fs), m.spec().budget(), priced.get(m.name()).estimate(), fs,
                     Savings.together(fs, priced.get(m.name()).alternatives()), m.metadata().owner(),
-                    m.metadata().environment().name()));
-        }
+                    m.metadata().environment().name());
+        });
         policyFindings.sort(ORDER);
         diagnostics.sort(Diagnostic.ORDER);
         return GateReport.builder().toolVersion(toolVersion).engine(engineId).engineMetadata(result.metadata())
@@ -315,5 +323,9 @@ public final class Gate {
     private static List<Diagnostic> dedupe(List<Diagnostic> diagnostics) {
         Set<Diagnostic> seen = new LinkedHashSet<>(diagnostics);
         return new ArrayList<>(seen);
+    }
+
+    /** A manifest with what the cost model made of it, and of its base version when it has one. */
+    private record PricedManifest(Manifest manifest, Priced priced, Manifest base, Estimate baseEstimate) {
     }
 }

@@ -134,12 +134,16 @@ public final class Redactor {
 
             @Override
             public void write(char[] cbuf, int off, int len) throws IOException {
-                for (int i = off; i < off + len; i++) {
-                    line.append(cbuf[i]);
+                int start = off;
+                int end = off + len;
+                for (int i = off; i < end; i++) {
                     if (cbuf[i] == '\n') {
+                        line.append(cbuf, start, i + 1 - start);
                         emit();
+                        start = i + 1;
                     }
                 }
+                line.append(cbuf, start, end - start);
             }
 
             @Override

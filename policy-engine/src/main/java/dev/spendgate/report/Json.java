@@ -37,7 +37,11 @@ public final class Json {
         return new Writer() {
             @Override
             public void write(char[] buf, int off, int len) throws java.io.IOException {
-                out.append(java.nio.CharBuffer.wrap(buf, off, len));
+                if (out instanceof Writer w) {
+                    w.write(buf, off, len); // no CharBuffer turned into a String on the way
+                } else {
+                    out.append(java.nio.CharBuffer.wrap(buf, off, len));
+                }
             }
 
             @Override

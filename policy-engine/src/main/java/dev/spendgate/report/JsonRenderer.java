@@ -4,6 +4,7 @@ import dev.spendgate.gate.CostDiff;
 import dev.spendgate.gate.Finding;
 import dev.spendgate.gate.GateReport;
 import dev.spendgate.gate.ManifestReport;
+import dev.spendgate.gate.PerManifest;
 import dev.spendgate.gate.Summary;
 import dev.spendgate.git.ChangeSummary;
 import dev.spendgate.input.Diagnostic;
@@ -26,6 +27,17 @@ import java.util.Map;
  * the same bytes.
  */
 public final class JsonRenderer implements Renderer {
+
+    private final int parallelFrom;
+
+    public JsonRenderer() {
+        this(PerManifest.PARALLEL_FROM);
+    }
+
+    /** A renderer that renders the manifests of a report with at least {@code parallelFrom} of them on every core. */
+    JsonRenderer(int parallelFrom) {
+        this.parallelFrom = parallelFrom;
+    }
 
     @Override
     public String id() {
@@ -68,8 +80,26 @@ public final class JsonRenderer implements Renderer {
             }
             g.writeEnd();
             g.writeStartArray("manifests");
-            for (ManifestReport m : report.manifests()) {
-                writeManifest(g, m, report.spend());
+            if (report.manifests().size() < parallelFrom) {
+                for (ManifestReport m : report.manifests()) {
+                    writeManifest(g, m, report.spend());
+                }
+            } else {
+                // a large report's manifests are rendered on every core, each on its own, a window
+                // of them at a time (so that the text in memory stays small), and written in their
+                // order as the generator would have written them
+                g.flush();
+                List<ManifestReport> all = report.manifests();
+                for (int from = 0; from < all.size(); from += RENDER_WINDOW) {
+                    List<String> rendered = PerManifest.map(all.subList(from, Math.min(all.size(), from + RENDER_WINDOW)),
+                            m -> element(m, report.spend()));
+                    for (int i = 0; i < rendered.size(); i++) {
+                        if (from + i > 0) {
+                            writer.write(',');
+                        }
+                        writer.write(rendered.get(i));
+                    }
+                }
             }
             g.writeEnd();
             g.writeStartArray("policyFindings");
@@ -104,6 +134,36 @@ public final class JsonRenderer implements Renderer {
             g.writeEnd();
         }
         out.append('\n');
+    }
+
+    /** How many manifests of a large report are rendered together: about 1.5 MB of text. */
+    private static final int RENDER_WINDOW = 256;
+
+    /** The indentation of an element of the report's {@code manifests} array. */
+    private static final String ELEMENT_INDENT = "        ";
+
+    /**
+     * Manifest {@code m} as an element of the report's {@code manifests} array: a line break, then
+     * the object as a generator of its own writes it, each line indented to the element's depth.
+     * (JSON text has no line break but between tokens, so every line can be indented.)
+     */
+    private static String element(ManifestReport m, SpendSnapshot spend) {
+        java.io.StringWriter alone = new java.io.StringWriter(8192);
+        try (JsonGenerator g = Json.generator(alone)) {
+            writeManifest(g, m, spend);
+        }
+        String text = alone.toString();
+        StringBuilder out = new StringBuilder(text.length() + text.length() / 8);
+        int start = 0;
+        for (int nl = text.indexOf('\n'); ; nl = text.indexOf('\n', start)) {
+            out.append('\n').append(ELEMENT_INDENT);
+            if (nl < 0) {
+                out.append(text, start, text.length());
+                return out.toString();
+            }
+            out.append(text, start, nl);
+            start = nl + 1;
+        }
     }
 
     /** {@code "git"}: what a git-aware run judged against its base revision. */

@@ -75,6 +75,18 @@ class RedactorTest {
     }
 
     @Test
+    void theWriterFindsASecretSplitAcrossCharArrayWrites() throws IOException {
+        StringWriter out = new StringWriter();
+        char[] text = "line one s3cret-token end\nsecond line\n\nunfinished s3cret-token".toCharArray();
+        try (Writer w = Redactor.of("s3cret-token").wrap(out)) {
+            for (int off = 0; off < text.length; off += 7) {
+                w.write(text, off, Math.min(7, text.length - off));
+            }
+        }
+        assertEquals("line one *** end\nsecond line\n\nunfinished ***", out.toString());
+    }
+
+    @Test
     void noSecretsIsTheSharedNone() {
         assertSame(Redactor.none(), Redactor.of((String) null));
         assertEquals(Redactor.none().redact("x"), "x");

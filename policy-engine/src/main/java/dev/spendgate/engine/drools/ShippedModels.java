@@ -37,7 +37,28 @@ final class ShippedModels {
      */
     private static final Map<Key, FutureTask<Built>> BUILT = new ConcurrentHashMap<>();
 
-    private record Key(String packId, ClassLoader loader) {
+    /**
+     * A pack of a class loader. Not a record: a record's equals and hashCode are linked through
+     * invokedynamic on their first call, milliseconds of every cold start for this one lookup.
+     */
+    private static final class Key {
+        private final String packId;
+        private final ClassLoader loader;
+
+        Key(String packId, ClassLoader loader) {
+            this.packId = packId;
+            this.loader = loader;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && packId.equals(k.packId) && loader == k.loader;
+        }
+
+        @Override
+        public int hashCode() {
+            return packId.hashCode() * 31 + System.identityHashCode(loader);
+        }
     }
 
     private record Built(KieBase kieBase, String origin, EngineException failure) {
