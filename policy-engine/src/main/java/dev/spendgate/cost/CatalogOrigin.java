@@ -54,4 +54,19 @@ public record CatalogOrigin(String name, String version, LocalDate asOf, String 
         }
         return name + (version == null ? "" : " " + version) + ", " + (asOf == null ? "undated" : asOf);
     }
+
+    // equals and hashCode by hand, as a record's would be: the record's own are linked through
+    // invokedynamic on their first call, which every run pays (PriceCatalog.originsInUse) at its start
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CatalogOrigin c && name.equals(c.name) && Objects.equals(version, c.version)
+                && Objects.equals(asOf, c.asOf) && file.equals(c.file) && sources.equals(c.sources) && format == c.format
+                && notes.equals(c.notes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, version, asOf, file, sources, format, notes);
+    }
 }
