@@ -87,11 +87,10 @@ public final class Redactor {
     }
 
     /**
-     * Whether {@code s} holds what each of the pattern's alternatives needs before it can match —
-     * "bearer" in any case or "Basic", a "://" with an '@' after it, an '=' after a key such as
-     * {@code password} in any case — found in one pass,
-     * so that the pattern runs only on the few lines of a large report that may hold a credential
-     * (an owner's e-mail address alone does not).
+     * Whether {@code s} holds what one of the pattern's alternatives needs before it can match —
+     * "bearer" in any case or "Basic", a "://" with an '@' after it, an '=' right after a key such
+     * as {@code password} in any case — found in one pass, so that the pattern runs only on the few
+     * lines of a large report that may hold a credential (an owner's e-mail address alone does not).
      */
     static boolean mayHoldShaped(String s) {
         int n = s.length();
