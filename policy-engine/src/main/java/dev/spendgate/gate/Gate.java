@@ -103,17 +103,18 @@ public final class Gate {
         // each manifest (and its base) is priced on its own, so a large run prices on every core
         List<PricedManifest> pricedManifests = PerManifest.map(manifests, m -> {
             Manifest base = bases.get(m.name());
-            return new PricedManifest(m, pricing.apply(m), base, base == null ? null : pricing.apply(base).estimate());
+            return new PricedManifest(pricing.apply(m), base == null ? null : pricing.apply(base).estimate());
         });
         List<ManifestInput> inputs = new ArrayList<>(manifests.size());
         Map<String, Manifest> byName = new LinkedHashMap<>();
         Map<String, Priced> priced = new HashMap<>();
-        for (PricedManifest pm : pricedManifests) {
-            Manifest m = pm.manifest();
-            Priced p = pm.priced();
+        for (int i = 0; i < manifests.size(); i++) {
+            Manifest m = manifests.get(i);
+            Priced p = pricedManifests.get(i).priced();
             priced.put(m.name(), p);
             diagnostics.addAll(p.diagnostics());
-            inputs.add(new ManifestInput(m, p.estimate(), p.catalogTiers(), pm.base(), pm.baseEstimate(), p.catalogModes()));
+            inputs.add(new ManifestInput(m, p.estimate(), p.catalogTiers(), bases.get(m.name()),
+                    pricedManifests.get(i).baseEstimate(), p.catalogModes()));
             byName.put(m.name(), m);
         }
         EngineResult result = engine.evaluate(new EvaluationInput(now, policy.parameters(), inputs, snapshot, teams));
@@ -325,7 +326,7 @@ public final class Gate {
         return new ArrayList<>(seen);
     }
 
-    /** A manifest with what the cost model made of it, and of its base version when it has one. */
-    private record PricedManifest(Manifest manifest, Priced priced, Manifest base, Estimate baseEstimate) {
+    /** What the cost model made of a manifest, and the estimate of its base version when it has one. */
+    private record PricedManifest(Priced priced, Estimate baseEstimate) {
     }
 }
